@@ -1,0 +1,29 @@
+#ifndef DERIVCHECK_CGMP_SHIM_H
+#define DERIVCHECK_CGMP_SHIM_H
+
+// One module for both libraries: mpfr.h includes gmp.h, and importing them as two modules
+// would import gmp.h's types twice.
+#include <gmp.h>
+#include <mpfr.h>
+
+// GMP and MPFR define these as macros, which Swift cannot call; the shims make them functions.
+
+static inline int cgmp_mpz_sgn(const mpz_t z) { return mpz_sgn(z); }
+static inline int cgmp_mpq_sgn(const mpq_t q) { return mpq_sgn(q); }
+static inline mpz_ptr cgmp_mpq_numref(mpq_ptr q) { return mpq_numref(q); }
+static inline mpz_ptr cgmp_mpq_denref(mpq_ptr q) { return mpq_denref(q); }
+static inline mpz_srcptr cgmp_mpq_numref_const(mpq_srcptr q) { return mpq_numref(q); }
+static inline mpz_srcptr cgmp_mpq_denref_const(mpq_srcptr q) { return mpq_denref(q); }
+
+static inline int cgmp_mpfr_sgn(mpfr_srcptr x) { return mpfr_sgn(x); }
+static inline mpfr_exp_t cgmp_mpfr_get_exp(mpfr_srcptr x) { return mpfr_get_exp(x); }
+static inline int cgmp_mpfr_is_zero(mpfr_srcptr x) { return mpfr_zero_p(x); }
+static inline int cgmp_mpfr_is_number(mpfr_srcptr x) { return mpfr_number_p(x); }
+static inline mpfr_prec_t cgmp_mpfr_get_prec(mpfr_srcptr x) { return mpfr_get_prec(x); }
+static inline int cgmp_mpfr_set_si(mpfr_ptr x, long v, mpfr_rnd_t r) { return mpfr_set_si(x, v, r); }
+static inline int cgmp_mpfr_init_set_q(mpfr_ptr x, mpq_srcptr q, mpfr_rnd_t r) {
+    mpfr_init2(x, mpfr_get_default_prec());
+    return mpfr_set_q(x, q, r);
+}
+
+#endif

@@ -1,0 +1,194 @@
+import CGMP
+
+/// One ball in memory: an MPFR midpoint and a radius that bounds its distance from the true value.
+struct BallSlot {
+    let mid: UnsafeMutablePointer<__mpfr_struct>
+    let rad: UnsafeMutablePointer<Magnitude>
+}
+
+/// The certified kernels: every operation computes its midpoint with MPFR at `precision`
+/// (round to nearest) and adds to the radius both the propagated input radii and a bound on
+/// that rounding, so the result ball always contains the exact result. Radii round up.
+/// The destination may be one of the operands.
+final class BallArithmetic {
+    let precision: Int
+    /// Two 64-bit temporaries for bounds and two working-precision temporaries, with radii.
+    private let scratch: UnsafeMutablePointer<__mpfr_struct>
+    private let scratchRadii: UnsafeMutablePointer<Magnitude>
+    private static let boundPrecision = 64
+
+    init(precision: Int) {
+        self.precision = precision
+        scratch = .allocate(capacity: 4)
+        scratchRadii = .allocate(capacity: 4)
+        scratchRadii.initialize(repeating: .zero, count: 4)
+        for index in 0..<4 {
+            mpfr_init2(scratch + index, index < 2 ? mpfr_prec_t(Self.boundPrecision) : mpfr_prec_t(precision))
+        }
+    }
+
+    deinit {
+        for index in 0..<4 { mpfr_clear(scratch + index) }
+        scratch.deallocate()
+        scratchRadii.deinitialize(count: 4)
+        scratchRadii.deallocate()
+    }
+
+    private var low0: UnsafeMutablePointer<__mpfr_struct> { scratch }
+    private var low1: UnsafeMutablePointer<__mpfr_struct> { scratch + 1 }
+    private var work0: BallSlot { BallSlot(mid: scratch + 2, rad: scratchRadii + 2) }
+    private var work1: BallSlot { BallSlot(mid: scratch + 3, rad: scratchRadii + 3) }
+
+    /// One unit in the last place of `x` at its precision: `2^(EXP(x) − prec(x))`.
+    static func ulp(_ x: UnsafePointer<__mpfr_struct>) -> Magnitude {
+        guard cgmp_mpfr_is_zero(x) == 0 else { return .zero }
+        return Magnitude(powerOfTwo: cgmp_mpfr_get_exp(x) - cgmp_mpfr_get_prec(x))
+    }
+
+    /// Stores the radius, adding `roundingUlps` ulps of the midpoint when MPFR reported rounding.
+    private func finish(_ r: BallSlot, ternary: Int32, radius: Magnitude, roundingUlps: Int = 1) throws(EnclosureError) {
+        guard cgmp_mpfr_is_number(r.mid) != 0 else { throw .overflow }
+        r.rad.pointee = ternary != 0 ? radius + Self.ulp(r.mid) * Magnitude(Double(roundingUlps)) : radius
+    }
+
+    /// A positive lower bound on `|mid| − rad`, or `nil` when the ball may reach zero.
+    private func distanceFromZero(_ a: BallSlot) -> Magnitude? {
+        guard cgmp_mpfr_is_zero(a.mid) == 0 else { return nil }
+        mpfr_abs(low0, a.mid, MPFR_RNDZ)
+        a.rad.pointee.write(to: low1)
+        mpfr_sub(low0, low0, low1, MPFR_RNDD)
+        guard cgmp_mpfr_sgn(low0) > 0 else { return nil }
+        return Magnitude(lowerBoundOf: low0)
+    }
+
+    /// The sign every point of the ball shares: 1 or -1, 0 for exactly zero, `nil` when it straddles zero.
+    func sign(_ a: BallSlot) -> Int? {
+        if cgmp_mpfr_is_zero(a.mid) != 0 && a.rad.pointee.isZero { return 0 }
+        guard distanceFromZero(a) != nil else { return nil }
+        return Int(cgmp_mpfr_sgn(a.mid))
+    }
+
+    func load(_ value: Rational, into r: BallSlot) throws(EnclosureError) {
+        let ternary = value.withPointer { mpfr_set_q(r.mid, $0, MPFR_RNDN) }
+        try finish(r, ternary: ternary, radius: .zero)
+    }
+
+    func copy(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee
+        try finish(r, ternary: mpfr_set(r.mid, a.mid, MPFR_RNDN), radius: radius)
+    }
+
+    func add(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee + b.rad.pointee
+        try finish(r, ternary: mpfr_add(r.mid, a.mid, b.mid, MPFR_RNDN), radius: radius)
+    }
+
+    func subtract(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee + b.rad.pointee
+        try finish(r, ternary: mpfr_sub(r.mid, a.mid, b.mid, MPFR_RNDN), radius: radius)
+    }
+
+    func negate(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee
+        try finish(r, ternary: mpfr_neg(r.mid, a.mid, MPFR_RNDN), radius: radius)
+    }
+
+    /// |xy − ab| ≤ |a|·r_b + |b|·r_a + r_a·r_b.
+    func multiply(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let ra = a.rad.pointee, rb = b.rad.pointee
+        let radius = Magnitude(upperBoundOf: a.mid) * rb + Magnitude(upperBoundOf: b.mid) * ra + ra * rb
+        try finish(r, ternary: mpfr_mul(r.mid, a.mid, b.mid, MPFR_RNDN), radius: radius)
+    }
+
+    /// |x/y − a/b| ≤ (r_a + |a/b|·r_b) / (|b| − r_b), defined when the divisor's ball excludes 0.
+    func divide(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        guard let divisorBound = distanceFromZero(b) else { throw .divisionByZero }
+        let ra = a.rad.pointee, rb = b.rad.pointee
+        let ternary = mpfr_div(r.mid, a.mid, b.mid, MPFR_RNDN)
+        let quotient = Magnitude(upperBoundOf: r.mid) + Self.ulp(r.mid)
+        try finish(r, ternary: ternary, radius: (ra + quotient * rb) / divisorBound)
+    }
+
+    /// Integer powers by repeated squaring; a negative power is the reciprocal of the positive one.
+    func power(_ a: BallSlot, _ exponent: Int, into r: BallSlot) throws(EnclosureError) {
+        let base = work0
+        try copy(a, into: base)
+        try load(1, into: r)
+        var remaining = exponent.magnitude
+        while remaining > 0 {
+            if remaining & 1 == 1 { try multiply(r, base, into: r) }
+            remaining >>= 1
+            if remaining > 0 { try multiply(base, base, into: base) }
+        }
+        if exponent < 0 {
+            try load(1, into: work1)
+            try divide(work1, r, into: r)
+        }
+    }
+
+    func apply(_ function: ElementaryFunction, _ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee
+        switch function {
+        case .exp:
+            // |e^x − e^m| ≤ r·e^(m+r)
+            mpfr_set(low0, a.mid, MPFR_RNDU)
+            radius.write(to: low1)
+            mpfr_add(low0, low0, low1, MPFR_RNDU)
+            mpfr_exp(low0, low0, MPFR_RNDU)
+            guard cgmp_mpfr_is_number(low0) != 0 else { throw .overflow }
+            let slope = Magnitude(upperBoundOf: low0)
+            try finish(r, ternary: mpfr_exp(r.mid, a.mid, MPFR_RNDN), radius: radius * slope)
+        case .log:
+            guard cgmp_mpfr_sgn(a.mid) > 0, let lowest = distanceFromZero(a) else {
+                throw .domain(function: "log", requirement: "a positive argument")
+            }
+            // |log x − log m| ≤ r / (m − r)
+            try finish(r, ternary: mpfr_log(r.mid, a.mid, MPFR_RNDN), radius: radius / lowest)
+        case .sqrt:
+            if sign(a) == 0 { try load(0, into: r); return }
+            guard cgmp_mpfr_sgn(a.mid) > 0, distanceFromZero(a) != nil else {
+                throw .domain(function: "sqrt", requirement: "a nonnegative argument")
+            }
+            // |√x − √m| ≤ r / √(m − r); low0 holds a lower bound on m − r.
+            mpfr_sqrt(low0, low0, MPFR_RNDD)
+            let lowest = Magnitude(lowerBoundOf: low0)
+            try finish(r, ternary: mpfr_sqrt(r.mid, a.mid, MPFR_RNDN), radius: radius / lowest)
+        case .tanh:
+            // |tanh′| ≤ 1
+            try finish(r, ternary: mpfr_tanh(r.mid, a.mid, MPFR_RNDN), radius: radius)
+        case .logistic:
+            // 1/(1 + e^(−m)) in three roundings, each of relative error ≤ 2^−p: the computed value is
+            // within 4·2^−p relative of the true one, i.e. within 8 ulps. |σ′| ≤ 1/4 propagates r.
+            let t = work0.mid
+            mpfr_neg(t, a.mid, MPFR_RNDN)
+            mpfr_exp(t, t, MPFR_RNDN)
+            mpfr_add_ui(t, t, 1, MPFR_RNDN)
+            let ternary = mpfr_ui_div(r.mid, 1, t, MPFR_RNDN)
+            try finish(r, ternary: ternary == 0 ? 1 : ternary, radius: radius.timesPowerOfTwo(-2), roundingUlps: 8)
+        case .softplus:
+            // log1p(e^m): the rounding of e^m moves log1p by at most 2^−p·t/(1+t) ≤ 2^−p·log1p(t),
+            // plus the final rounding: within 4 ulps. |softplus′| = σ ≤ 1.
+            let t = work0.mid
+            mpfr_exp(t, a.mid, MPFR_RNDN)
+            guard cgmp_mpfr_is_number(t) != 0 else { throw .overflow }
+            let ternary = mpfr_log1p(r.mid, t, MPFR_RNDN)
+            try finish(r, ternary: ternary == 0 ? 1 : ternary, radius: radius, roundingUlps: 4)
+        case .relu:
+            switch sign(a) {
+            case .some(let s) where s > 0: try copy(a, into: r)
+            case .some: try load(0, into: r)
+            case .none:
+                // The ball straddles 0: relu's image is [0, m + r], centred at (m + r)/2.
+                radius.write(to: low1)
+                mpfr_add(r.mid, a.mid, low1, MPFR_RNDU)
+                mpfr_div_2ui(r.mid, r.mid, 1, MPFR_RNDU)
+                r.rad.pointee = Magnitude(upperBoundOf: r.mid)
+            }
+        case .step:
+            guard let s = sign(a) else {
+                throw .undecidable("relu′ at an argument that cannot be told apart from 0")
+            }
+            try load(s > 0 ? 1 : 0, into: r)
+        }
+    }
+}

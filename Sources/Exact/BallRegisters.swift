@@ -1,0 +1,55 @@
+import CGMP
+
+/// Registers of certified balls at one precision, stored contiguously and reused in place.
+public final class BallRegisters: RegisterFile {
+    public let precision: Int
+    public let count: Int
+    private let mids: UnsafeMutablePointer<__mpfr_struct>
+    private let radii: UnsafeMutablePointer<Magnitude>
+    private let arithmetic: BallArithmetic
+
+    /// `count` registers of `precision` bits, each holding exactly 0.
+    public init(count: Int, precision: Int) {
+        self.count = count
+        self.precision = precision
+        mids = .allocate(capacity: max(count, 1))
+        radii = .allocate(capacity: max(count, 1))
+        radii.initialize(repeating: .zero, count: max(count, 1))
+        for index in 0..<count {
+            mpfr_init2(mids + index, mpfr_prec_t(precision))
+            mpfr_set_zero(mids + index, 1)
+        }
+        arithmetic = BallArithmetic(precision: precision)
+    }
+
+    deinit {
+        for index in 0..<count { mpfr_clear(mids + index) }
+        mids.deallocate()
+        radii.deinitialize(count: max(count, 1))
+        radii.deallocate()
+    }
+
+    private func slot(_ r: Int) -> BallSlot { BallSlot(mid: mids + r, rad: radii + r) }
+
+    public func load(_ value: Rational, into r: Int) throws(EnclosureError) { try arithmetic.load(value, into: slot(r)) }
+    public func copy(_ a: Int, into r: Int) throws(EnclosureError) { try arithmetic.copy(slot(a), into: slot(r)) }
+    public func add(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) { try arithmetic.add(slot(a), slot(b), into: slot(r)) }
+    public func subtract(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) { try arithmetic.subtract(slot(a), slot(b), into: slot(r)) }
+    public func multiply(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) { try arithmetic.multiply(slot(a), slot(b), into: slot(r)) }
+    public func divide(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) { try arithmetic.divide(slot(a), slot(b), into: slot(r)) }
+    public func negate(_ a: Int, into r: Int) throws(EnclosureError) { try arithmetic.negate(slot(a), into: slot(r)) }
+    public func power(_ a: Int, _ exponent: Int, into r: Int) throws(EnclosureError) { try arithmetic.power(slot(a), exponent, into: slot(r)) }
+    public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) throws(EnclosureError) {
+        try arithmetic.apply(function, slot(a), into: slot(r))
+    }
+
+    public func value(at r: Int) -> Ball { Ball(copying: slot(r)) }
+
+    public func set(_ value: Ball, at r: Int) {
+        value.withSlot { source in
+            mpfr_set(mids + r, source.mid, MPFR_RNDN)
+            radii[r] = source.rad.pointee
+            if mpfr_cmp(mids + r, source.mid) != 0 { radii[r] += BallArithmetic.ulp(mids + r) }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// Why a certified operation could not produce an enclosure.
+public enum EnclosureError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The divisor's enclosure contains zero.
+    case divisionByZero
+    /// A function's argument may lie outside its domain (`log` of a value that may be ≤ 0).
+    case domain(function: String, requirement: String)
+    /// The result left MPFR's exponent range.
+    case overflow
+    /// A discontinuous function was asked at a point its enclosure cannot tell apart from the jump.
+    case undecidable(String)
+
+    public var description: String {
+        switch self {
+        case .divisionByZero: "division by zero"
+        case .domain(let function, let requirement): "\(function) needs \(requirement)"
+        case .overflow: "overflow: the value is too large to represent"
+        case .undecidable(let what): what
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import CGMP
+
+/// A nonnegative bound `significand · 2^exponent` used as a ball's radius.
+///
+/// The significand is a `Double` in [1, 2) (or 0) and the exponent an `Int`, so radii neither
+/// overflow nor underflow however far a value's exponent goes. Every operation rounds up
+/// (`nextUp` after each `Double` step), so a result is never smaller than the exact one.
+public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible {
+    var significand: Double
+    var exponent: Int
+
+    public static let zero = Magnitude(significand: 0, exponent: 0)
+
+    private init(significand: Double, exponent: Int) {
+        self.significand = significand
+        self.exponent = exponent
+    }
+
+    /// `significand · 2^exponent` renormalised; `value` must be finite and nonnegative.
+    private init(normalizing value: Double, exponent: Int) {
+        guard value > 0 else { self = .zero; return }
+        self.init(significand: value.significand, exponent: exponent + Int(value.exponent))
+    }
+
+    /// An upper bound on a nonnegative `Double` (exact).
+    public init(_ value: Double) { self.init(normalizing: Swift.abs(value), exponent: 0) }
+
+    /// `2^exponent`, exactly.
+    public init(powerOfTwo exponent: Int) { self.init(significand: 1, exponent: exponent) }
+
+    /// An upper bound on `|x|` for an MPFR number.
+    init(upperBoundOf x: UnsafePointer<__mpfr_struct>) {
+        guard cgmp_mpfr_is_zero(x) == 0 else { self = .zero; return }
+        var exponent = 0
+        let fraction = mpfr_get_d_2exp(&exponent, x, MPFR_RNDA)
+        self.init(normalizing: Swift.abs(fraction), exponent: exponent)
+    }
+
+    /// A lower bound on `|x|` for an MPFR number.
+    init(lowerBoundOf x: UnsafePointer<__mpfr_struct>) {
+        guard cgmp_mpfr_is_zero(x) == 0 else { self = .zero; return }
+        var exponent = 0
+        let fraction = mpfr_get_d_2exp(&exponent, x, MPFR_RNDZ)
+        self.init(normalizing: Swift.abs(fraction), exponent: exponent)
+    }
+
+    public var isZero: Bool { significand == 0 }
+
+    /// Sets `x` to this magnitude exactly (`x` needs at least 53 bits of precision).
+    func write(to x: UnsafeMutablePointer<__mpfr_struct>) {
+        mpfr_set_d(x, significand, MPFR_RNDN)
+        mpfr_mul_2si(x, x, exponent, MPFR_RNDN)
+    }
+
+    /// The exact value as a rational.
+    public var rational: Rational {
+        guard let value = Rational(exactly: significand) else { return 0 }
+        return value.timesPowerOfTwo(exponent)
+    }
+
+    public var description: String { isZero ? "0" : "\(significand)·2^\(exponent)" }
+
+    public static func < (lhs: Magnitude, rhs: Magnitude) -> Bool {
+        if lhs.isZero || rhs.isZero { return !rhs.isZero && lhs.isZero }
+        return lhs.exponent != rhs.exponent ? lhs.exponent < rhs.exponent : lhs.significand < rhs.significand
+    }
+
+    /// An upper bound on the sum.
+    public static func + (lhs: Magnitude, rhs: Magnitude) -> Magnitude {
+        if lhs.isZero { return rhs }
+        if rhs.isZero { return lhs }
+        let (large, small) = lhs.exponent >= rhs.exponent ? (lhs, rhs) : (rhs, lhs)
+        let gap = large.exponent - small.exponent
+        // Past 60 binary places the smaller term is below one ulp of the larger: one nextUp covers it.
+        let sum = gap > 60 ? large.significand.nextUp : (large.significand + Double(sign: .plus, exponent: -gap, significand: small.significand)).nextUp
+        return Magnitude(normalizing: sum, exponent: large.exponent)
+    }
+
+    /// An upper bound on the product.
+    public static func * (lhs: Magnitude, rhs: Magnitude) -> Magnitude {
+        if lhs.isZero || rhs.isZero { return .zero }
+        return Magnitude(normalizing: (lhs.significand * rhs.significand).nextUp, exponent: lhs.exponent + rhs.exponent)
+    }
+
+    /// An upper bound on `lhs / rhs`, where `rhs` is a lower bound on the divisor (not zero).
+    public static func / (lhs: Magnitude, rhs: Magnitude) -> Magnitude {
+        if lhs.isZero { return .zero }
+        return Magnitude(normalizing: (lhs.significand / rhs.significand).nextUp, exponent: lhs.exponent - rhs.exponent)
+    }
+
+    public static func += (lhs: inout Magnitude, rhs: Magnitude) { lhs = lhs + rhs }
+
+    /// `self · 2^k`, exactly.
+    public func timesPowerOfTwo(_ k: Int) -> Magnitude {
+        isZero ? self : Magnitude(significand: significand, exponent: exponent + k)
+    }
+}

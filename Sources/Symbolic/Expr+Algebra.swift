@@ -1,0 +1,183 @@
+import Exact
+
+extension Expr {
+    /// A flattened sum: constants folded, like terms (equal apart from a constant coefficient)
+    /// merged where the first of them stood, zero terms dropped.
+    public static func sum(_ terms: [Expr]) -> Expr {
+        var constant: Rational = 0
+        var constantSlot: Int?
+        var rests: [Expr] = []
+        var coefficients: [Rational] = []
+        var index: [Expr: Int] = [:]
+        func add(_ term: Expr) {
+            switch term.kind {
+            case .sum(let inner):
+                inner.forEach(add)
+            case .constant(let value):
+                constant += value
+                if constantSlot == nil { constantSlot = rests.count }
+            default:
+                let (coefficient, rest) = term.splitCoefficient
+                if let at = index[rest] {
+                    coefficients[at] += coefficient
+                } else {
+                    index[rest] = rests.count
+                    rests.append(rest)
+                    coefficients.append(coefficient)
+                }
+            }
+        }
+        terms.forEach(add)
+        var result: [Expr] = []
+        for (position, rest) in rests.enumerated() {
+            if position == constantSlot, constant.signum != 0 { result.append(.constant(constant)) }
+            let coefficient = coefficients[position]
+            if coefficient.signum != 0 { result.append(coefficient == 1 ? rest : product([.constant(coefficient), rest])) }
+        }
+        if constantSlot == rests.count, constant.signum != 0 { result.append(.constant(constant)) }
+        switch result.count {
+        case 0: return .constant(0)
+        case 1: return result[0]
+        default: return Expr(.sum(result))
+        }
+    }
+
+    /// A flattened product: constants folded to one leading coefficient, like bases merged into
+    /// one power, factors equal to 1 dropped, and zero absorbing everything.
+    public static func product(_ factors: [Expr]) -> Expr {
+        var coefficient: Rational = 1
+        var bases: [Expr] = []
+        var exponents: [Int] = []
+        var index: [Expr: Int] = [:]
+        func multiply(_ factor: Expr) {
+            switch factor.kind {
+            case .product(let inner):
+                inner.forEach(multiply)
+            case .constant(let value):
+                coefficient *= value
+            default:
+                let (base, exponent) = factor.splitPower
+                if let at = index[base] {
+                    exponents[at] += exponent
+                } else {
+                    index[base] = bases.count
+                    bases.append(base)
+                    exponents.append(exponent)
+                }
+            }
+        }
+        factors.forEach(multiply)
+        if coefficient.signum == 0 { return .constant(0) }
+        var result: [Expr] = coefficient == 1 ? [] : [.constant(coefficient)]
+        for (base, exponent) in zip(bases, exponents) where exponent != 0 {
+            result.append(base.power(exponent))
+        }
+        switch result.count {
+        case 0: return .constant(1)
+        case 1: return result[0]
+        default: return Expr(.product(result))
+        }
+    }
+
+    /// `self ^ exponent`, folding constants and nested powers.
+    public func power(_ exponent: Int) -> Expr {
+        if exponent == 0 { return .constant(1) }
+        if exponent == 1 { return self }
+        switch kind {
+        case .constant(let value):
+            if let folded = value.power(exponent) { return .constant(folded) }
+        case .power(let base, let inner):
+            let (combined, overflow) = inner.multipliedReportingOverflow(by: exponent)
+            if !overflow { return base.power(combined) }
+        default:
+            break
+        }
+        return Expr(.power(self, exponent))
+    }
+
+    /// `function(argument)`, folding the values known exactly.
+    public static func apply(_ function: ElementaryFunction, _ argument: Expr) -> Expr {
+        if let value = argument.constantValue {
+            switch function {
+            case .relu: return .constant(value.signum > 0 ? value : 0)
+            case .step: return .constant(value.signum > 0 ? 1 : 0)
+            case .exp where value.signum == 0: return 1
+            case .log where value == 1: return 0
+            case .tanh where value.signum == 0: return 0
+            case .sqrt where value.signum == 0: return 0
+            case .logistic where value.signum == 0: return .constant(Rational(numerator: 1, denominator: 2) ?? 0)
+            default: break
+            }
+        }
+        return Expr(.function(function, argument))
+    }
+
+    /// A term as `coefficient · rest`.
+    var splitCoefficient: (Rational, Expr) {
+        if case .product(let factors) = kind, let first = factors.first?.constantValue {
+            return (first, Expr.product(Array(factors.dropFirst())))
+        }
+        return (1, self)
+    }
+
+    /// A factor as `base ^ exponent`.
+    var splitPower: (Expr, Int) {
+        if case .power(let base, let exponent) = kind { return (base, exponent) }
+        return (self, 1)
+    }
+
+    public static func + (lhs: Expr, rhs: Expr) -> Expr { sum([lhs, rhs]) }
+    public static func - (lhs: Expr, rhs: Expr) -> Expr { sum([lhs, product([-1, rhs])]) }
+    public static func * (lhs: Expr, rhs: Expr) -> Expr { product([lhs, rhs]) }
+    public static func / (lhs: Expr, rhs: Expr) -> Expr { product([lhs, rhs.power(-1)]) }
+    public static prefix func - (operand: Expr) -> Expr { product([-1, operand]) }
+}
+
+extension Expr {
+    /// The derivative with respect to one name, every other name held constant.
+    ///
+    /// `step` (relu′) is treated as locally constant: its derivative is zero wherever it exists.
+    public func partial(by variable: String) -> Expr {
+        var memo: [ObjectIdentifier: Expr] = [:]
+        var mentions: [ObjectIdentifier: Bool] = [:]
+        forEachNode { expr in
+            let key = ObjectIdentifier(expr.node)
+            let mentionsVariable: Bool
+            switch expr.kind {
+            case .name(let name): mentionsVariable = name == variable
+            default: mentionsVariable = expr.children.contains { mentions[ObjectIdentifier($0.node)] ?? false }
+            }
+            mentions[key] = mentionsVariable
+            guard mentionsVariable else { memo[key] = 0; return }
+            func d(_ child: Expr) -> Expr { memo[ObjectIdentifier(child.node)] ?? 0 }
+            switch expr.kind {
+            case .constant, .derivative:
+                memo[key] = 0
+            case .name:
+                memo[key] = 1
+            case .sum(let terms):
+                memo[key] = .sum(terms.map(d))
+            case .product(let factors):
+                memo[key] = .sum(factors.indices.map { i in
+                    .product(factors.indices.map { j in j == i ? d(factors[j]) : factors[j] })
+                })
+            case .power(let base, let exponent):
+                memo[key] = .product([.constant(Rational(exponent)), base.power(exponent - 1), d(base)])
+            case .function(let function, let u):
+                let outer: Expr
+                switch function {
+                case .exp: outer = expr
+                case .log: outer = u.power(-1)
+                case .tanh: outer = 1 - expr.power(2)
+                case .logistic: outer = expr * (1 - expr)
+                case .relu: outer = .apply(.step, u)
+                case .softplus: outer = .apply(.logistic, u)
+                case .sqrt: outer = .product([.constant(Rational(numerator: 1, denominator: 2) ?? 0), expr.power(-1)])
+                case .step: outer = 0
+                }
+                memo[key] = outer * d(u)
+            }
+        }
+        return memo[ObjectIdentifier(node)] ?? 0
+    }
+}

@@ -1,0 +1,149 @@
+import Exact
+
+/// An immutable expression: exact rational constants, names, sums, products, integer powers and
+/// elementary functions, with derivatives `dA/dB` of model quantities as leaves.
+///
+/// Nodes are shared, never copied: building `f(x)` twice from the same `x` reuses `x`'s node, so
+/// derivatives of a deep network form a DAG whose size grows linearly with the network. The
+/// smart constructors (`+`, `*`, `power`, …) simplify as they build: constants fold, 0 and 1
+/// vanish, like terms and like factors merge, and nested sums and products flatten, keeping the
+/// order in which terms first appear (so a chain-rule product reads in the chain's order).
+public struct Expr: Sendable {
+    final class Node: Sendable {
+        let kind: Kind
+        let hash: Int
+        init(_ kind: Kind) {
+            self.kind = kind
+            var hasher = Hasher()
+            hasher.combine(kind)
+            hash = hasher.finalize()
+        }
+    }
+
+    /// The shape of one node.
+    public enum Kind: Hashable, Sendable {
+        case constant(Rational)
+        case name(String)
+        /// `dA/dB` as written in a formula; a model replaces it by its chain-rule expansion.
+        case derivative(of: String, by: String)
+        case sum([Expr])
+        case product([Expr])
+        case power(Expr, Int)
+        case function(ElementaryFunction, Expr)
+    }
+
+    let node: Node
+
+    init(_ kind: Kind) { node = Node(kind) }
+
+    public var kind: Kind { node.kind }
+}
+
+extension Expr: Hashable {
+    public static func == (lhs: Expr, rhs: Expr) -> Bool {
+        lhs.node === rhs.node || (lhs.node.hash == rhs.node.hash && lhs.node.kind == rhs.node.kind)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(node.hash) }
+}
+
+extension Expr: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self.init(.constant(Rational(value))) }
+}
+
+extension Expr {
+    public static func constant(_ value: Rational) -> Expr { Expr(.constant(value)) }
+    public static func name(_ name: String) -> Expr { Expr(.name(name)) }
+    public static func derivative(of quantity: String, by variable: String) -> Expr {
+        Expr(.derivative(of: quantity, by: variable))
+    }
+
+    /// The constant's value, if this is a constant.
+    public var constantValue: Rational? {
+        if case .constant(let value) = kind { return value }
+        return nil
+    }
+
+    /// The name, if this is a name.
+    public var nameValue: String? {
+        if case .name(let name) = kind { return name }
+        return nil
+    }
+
+    /// The direct subexpressions.
+    public var children: [Expr] {
+        switch kind {
+        case .constant, .name, .derivative: []
+        case .sum(let terms): terms
+        case .product(let factors): factors
+        case .power(let base, _): [base]
+        case .function(_, let argument): [argument]
+        }
+    }
+
+    /// Every name the expression mentions, in order of first appearance.
+    public var names: [String] {
+        var seen = Set<String>(), order: [String] = []
+        forEachNode { expr in
+            if case .name(let name) = expr.kind, seen.insert(name).inserted { order.append(name) }
+        }
+        return order
+    }
+
+    /// Every derivative leaf `dA/dB` the expression mentions.
+    public var derivatives: [(of: String, by: String)] {
+        var found: [(String, String)] = [], seen = Set<Expr>()
+        forEachNode { expr in
+            if case .derivative(let a, let b) = expr.kind, seen.insert(expr).inserted { found.append((a, b)) }
+        }
+        return found
+    }
+
+    /// The number of distinct nodes (shared nodes counted once).
+    public var nodeCount: Int {
+        var count = 0
+        forEachNode { _ in count += 1 }
+        return count
+    }
+
+    /// Visits each distinct node once, children before parents.
+    public func forEachNode(_ visit: (Expr) -> Void) {
+        var seen = Set<ObjectIdentifier>()
+        var stack: [(Expr, Bool)] = [(self, false)]
+        while let (expr, expanded) = stack.popLast() {
+            if expanded { visit(expr); continue }
+            guard seen.insert(ObjectIdentifier(expr.node)).inserted else { continue }
+            stack.append((expr, true))
+            for child in expr.children.reversed() { stack.append((child, false)) }
+        }
+    }
+
+    /// Rebuilds the expression bottom-up, replacing each node by `transform(node, rebuiltChildren)`
+    /// when it returns a value; shared nodes are rebuilt once.
+    public func rewritten(_ transform: (Expr) -> Expr?) -> Expr {
+        var memo: [ObjectIdentifier: Expr] = [:]
+        forEachNode { expr in
+            let rebuilt = expr.rebuilt(children: expr.children.map { memo[ObjectIdentifier($0.node)] ?? $0 })
+            memo[ObjectIdentifier(expr.node)] = transform(rebuilt) ?? rebuilt
+        }
+        return memo[ObjectIdentifier(node)] ?? self
+    }
+
+    /// The same node kind over new children, through the simplifying constructors.
+    func rebuilt(children new: [Expr]) -> Expr {
+        if new.elementsEqual(children, by: { $0.node === $1.node }) { return self }
+        switch kind {
+        case .constant, .name, .derivative: return self
+        case .sum: return Expr.sum(new)
+        case .product: return Expr.product(new)
+        case .power(_, let exponent): return new[0].power(exponent)
+        case .function(let function, _): return Expr.apply(function, new[0])
+        }
+    }
+
+    /// Replaces names by expressions.
+    public func substituting(_ replacements: [String: Expr]) -> Expr {
+        guard !replacements.isEmpty else { return self }
+        return rewritten { expr in expr.nameValue.flatMap { replacements[$0] } }
+    }
+}

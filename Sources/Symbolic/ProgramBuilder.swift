@@ -1,0 +1,165 @@
+import Exact
+
+/// Compiles expressions over a model into a `Program`, computing each shared subexpression and
+/// each definition once.
+public struct ProgramBuilder {
+    public let model: Model
+    public private(set) var program = Program()
+    private var bound: [String: Int] = [:]
+    private var definitionRegisters: [String: Int] = [:]
+    private var memo: [Expr: Int] = [:]
+    private var constants: [Rational: Int] = [:]
+    private var origin: String?
+
+    public init(model: Model) { self.model = model }
+
+    /// A new register, loaded in setup with `value` when one is given.
+    public mutating func allocate(initial value: Rational? = nil) -> Int {
+        let register = program.registerCount
+        program.registerCount += 1
+        if let value { program.setup.append(.load(value, into: register)) }
+        return register
+    }
+
+    /// The register holding a given's value (loaded in setup; overwrite it to change the given).
+    public mutating func register(forGiven name: String) -> Int? {
+        if let register = bound[name] { return register }
+        guard let value = model.givens[name] else { return nil }
+        let register = allocate(initial: value)
+        bound[name] = register
+        return register
+    }
+
+    /// Makes `name` read `register` wherever a compiled expression mentions it directly.
+    public mutating func bind(_ name: String, to register: Int) { bound[name] = register }
+
+    /// Appends a body instruction.
+    public mutating func emit(_ instruction: Program.Instruction) {
+        program.body.append(instruction)
+        program.origins.append(origin)
+    }
+
+    /// Compiles `name` (a given or a definition) and returns its register.
+    public mutating func compile(name: String) throws(ModelError) -> Int {
+        if let register = bound[name] ?? definitionRegisters[name] { return register }
+        if let register = register(forGiven: name) { return register }
+        guard let body = model.definitions[name] else { throw .undefinedName(name, usedBy: origin ?? "the expression") }
+        try compileDependencies(of: name)
+        let outer = origin
+        origin = name
+        defer { origin = outer }
+        let register = try compile(body)
+        definitionRegisters[name] = register
+        return register
+    }
+
+    /// Compiles, in dependency order, every definition `name` needs, so that compiling a long
+    /// chain of definitions never recurses deeply.
+    private mutating func compileDependencies(of name: String) throws(ModelError) {
+        var needed = Set<String>(), stack = model.uses[name] ?? []
+        while let next = stack.popLast() {
+            guard model.definitions[next] != nil, definitionRegisters[next] == nil, bound[next] == nil,
+                  needed.insert(next).inserted else { continue }
+            stack.append(contentsOf: model.uses[next] ?? [])
+        }
+        for definition in model.definitionOrder where needed.contains(definition) && definitionRegisters[definition] == nil {
+            guard let body = model.definitions[definition] else { continue }
+            let outer = origin
+            origin = definition
+            defer { origin = outer }
+            definitionRegisters[definition] = try compile(body)
+        }
+    }
+
+    /// The program, without the body instructions that cannot affect the `kept` registers.
+    public func finished(keeping kept: [Int]) -> Program {
+        var live = Set(kept)
+        var keep = [Bool](repeating: false, count: program.body.count)
+        for index in program.body.indices.reversed() {
+            let instruction = program.body[index]
+            let (reads, write) = instruction.registers
+            guard live.contains(write) else { continue }
+            keep[index] = true
+            live.remove(write)
+            live.formUnion(reads)
+        }
+        var result = program
+        result.body = program.body.indices.filter { keep[$0] }.map { program.body[$0] }
+        result.origins = program.origins.indices.filter { keep[$0] }.map { program.origins[$0] }
+        return result
+    }
+
+    /// Compiles an expression and returns the register that will hold its value.
+    public mutating func compile(_ expr: Expr) throws(ModelError) -> Int {
+        if let register = memo[expr] { return register }
+        // Children first, iteratively, so deep expressions cannot exhaust the stack.
+        var nodes: [Expr] = []
+        expr.forEachNode { nodes.append($0) }
+        for node in nodes where memo[node] == nil {
+            memo[node] = try emitNode(node)
+        }
+        guard let result = memo[expr] else { throw .undefinedName("?", usedBy: origin ?? "the expression") }
+        return result
+    }
+
+    private mutating func constant(_ value: Rational) -> Int {
+        if let register = constants[value] { return register }
+        let register = allocate(initial: value)
+        constants[value] = register
+        return register
+    }
+
+    private mutating func emitNode(_ node: Expr) throws(ModelError) -> Int {
+        func child(_ expr: Expr) -> Int { memo[expr] ?? 0 }
+        switch node.kind {
+        case .constant(let value):
+            return constant(value)
+        case .name(let name):
+            return try compile(name: name)
+        case .derivative(let quantity, let variable):
+            return try compile(model.derivative(of: quantity, by: variable))
+        case .sum(let terms):
+            let target = allocate()
+            var first = true
+            for term in terms {
+                let (coefficient, rest) = term.splitCoefficient
+                let negative = coefficient.signum < 0 && !first
+                let operand = negative ? try compile(Expr.product([.constant(-coefficient), rest])) : child(term)
+                if first {
+                    emit(.copy(operand, into: target))
+                } else {
+                    emit(negative ? .subtract(target, operand, into: target) : .add(target, operand, into: target))
+                }
+                first = false
+            }
+            return target
+        case .product(let factors):
+            let target = allocate()
+            var first = true
+            for factor in factors {
+                if first, factor.constantValue == -1, factors.count > 1 { continue }
+                if case .power(let base, let exponent) = factor.kind, exponent < 0, !first {
+                    let denominator = exponent == -1 ? child(base) : try compile(base.power(-exponent))
+                    emit(.divide(target, denominator, into: target))
+                } else {
+                    emit(first ? .copy(child(factor), into: target) : .multiply(target, child(factor), into: target))
+                }
+                first = false
+            }
+            if factors.first?.constantValue == -1, factors.count > 1 { emit(.negate(target, into: target)) }
+            return target
+        case .power(let base, let exponent):
+            let target = allocate()
+            if exponent == -1 {
+                emit(.divide(constant(1), child(base), into: target))
+            } else {
+                emit(.power(child(base), exponent, into: target))
+            }
+            return target
+        case .function(let function, let argument):
+            let target = allocate()
+            emit(.apply(function, child(argument), into: target))
+            return target
+        }
+    }
+}
