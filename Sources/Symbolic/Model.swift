@@ -162,25 +162,26 @@ extension Model {
     public func derivative(of quantity: String, by variable: String, options: DerivativeOptions = .init()) throws(ModelError) -> Expr {
         guard contains(quantity) else { throw .unknownInDerivative(quantity, usedBy: nil) }
         guard contains(variable) else { throw .unknownInDerivative(variable, usedBy: nil) }
-        return adjoints(of: quantity, by: variable, options: options, stoppingAt: [])[variable] ?? 0
+        return adjoints(of: quantity, by: variable, options: options)[variable] ?? 0
     }
 
     /// Reverse accumulation from `quantity` down to `variable`: the derivative of `quantity`
-    /// with respect to every name on the way. Names in `stops` are not expanded further (their
-    /// adjoint is reported, and nothing below them receives a contribution through them).
-    public func adjoints(of quantity: String, by variable: String, options: DerivativeOptions = .init(), stoppingAt stops: Set<String>) -> [String: Expr] {
+    /// with respect to every name on the way. A name with an entry in `symbols` passes that
+    /// symbol down instead of its own adjoint (to write a hidden delta with later deltas).
+    public func adjoints(of quantity: String, by variable: String, options: DerivativeOptions = .init(), symbols: [String: Expr] = [:]) -> [String: Expr] {
         var memo: [String: Bool] = [:]
         var adjoint: [String: Expr] = [quantity: 1]
         var pending: [String: [Expr]] = [:]
         for name in definitionOrder.reversed() {
             guard name != variable else { continue }
-            if let contributions = pending.removeValue(forKey: name) { adjoint[name] = .sum(contributions) }
-            guard let seed = adjoint[name], !stops.contains(name) || name == quantity else { continue }
+            if let contributions = pending.removeValue(forKey: name) { adjoint[name] = .sum(contributions.reversed()) }
+            guard let value = adjoint[name] else { continue }
+            let seed = symbols[name] ?? value
             for used in uses[name] ?? [] where depends(used, on: variable, memo: &memo) {
                 pending[used, default: []].append(seed * localPartial(of: name, by: used, options: options))
             }
         }
-        if let contributions = pending.removeValue(forKey: variable) { adjoint[variable] = .sum(contributions) }
+        if let contributions = pending.removeValue(forKey: variable) { adjoint[variable] = .sum(contributions.reversed()) }
         return adjoint
     }
 }

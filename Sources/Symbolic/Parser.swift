@@ -16,6 +16,14 @@ public struct Parser {
         "exp": .exp, "log": .log, "tanh": .tanh, "relu": .relu, "softplus": .softplus, "sqrt": .sqrt,
     ]
 
+    /// Whether `text` is a valid name: a letter or `_`, then letters, digits and `_`.
+    public static func isName(_ text: some StringProtocol) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), Lexer.isIdentifierStart(first) else { return false }
+        while let next = scalars.next() { guard Lexer.isIdentifierContinue(next) else { return false } }
+        return true
+    }
+
     private let tokens: [Token]
     private var index = 0
 

@@ -35,7 +35,7 @@ struct Lexer {
     }
 
     static func isIdentifierContinue(_ scalar: Unicode.Scalar) -> Bool {
-        isIdentifierStart(scalar) || ("0"..."9").contains(scalar) || scalar == "′"
+        isIdentifierStart(scalar) || ("0"..."9").contains(scalar)
     }
 
     mutating func tokenize() throws(ParseError) -> [Token] {

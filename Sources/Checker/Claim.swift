@@ -1,0 +1,25 @@
+import Exact
+import Symbolic
+
+/// One line of a fixture's `[claims]`: a number or a formula somebody claims for a quantity.
+public struct Claim: Sendable {
+    public enum Kind: Sendable {
+        /// `QUANTITY = NUMBER`: the number's printed precision is part of the claim.
+        case numeric(DecimalLiteral)
+        /// `QUANTITY == EXPR`.
+        case formula(Expr)
+    }
+
+    public var line: Int
+    public var quantity: Quantity
+    public var kind: Kind
+    /// The right-hand side exactly as written.
+    public var printed: String
+    /// The trailing `# comment`, if any.
+    public var note: String?
+
+    public var literal: DecimalLiteral? {
+        if case .numeric(let literal) = kind { return literal }
+        return nil
+    }
+}

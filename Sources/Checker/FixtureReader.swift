@@ -1,0 +1,218 @@
+import Exact
+import Symbolic
+
+/// Reads the fixture format (see `fixture-format.md`): sections, givens, definitions, the
+/// `[network]` shorthand, training and claims, collecting every problem with its position.
+public struct FixtureReader {
+    /// The largest training step a claim may name.
+    public static let stepLimit = 1_000_000
+
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    struct Line {
+        var number: Int
+        /// The content without its comment, as Unicode scalars.
+        var text: Substring
+        var note: String?
+    }
+
+    struct Located<Value> {
+        var value: Value
+        var line: Int
+        var column: Int
+    }
+
+    var givens: [Located<(String, Rational)>] = []
+    var definitions: [Located<(String, Substring)>] = []
+    var network: [String: Located<Substring>] = [:]
+    var networkHeader: Int?
+    var training: [String: Located<Substring>] = [:]
+    var trainingHeader: Int?
+    var claimLines: [Line] = []
+    var firstUse: [String: Int] = [:]
+
+    init(file: String) { self.file = file }
+
+    /// Reads a fixture from raw bytes (which must be UTF-8).
+    public static func read(bytes: [UInt8], file: String) throws(FixtureErrors) -> Fixture {
+        var reader = FixtureReader(file: file)
+        guard let text = reader.decode(bytes) else { throw FixtureErrors(diagnostics: reader.diagnostics) }
+        return try reader.read(text)
+    }
+
+    /// Reads a fixture from text.
+    public static func read(text: String, file: String) throws(FixtureErrors) -> Fixture {
+        var reader = FixtureReader(file: file)
+        return try reader.read(text)
+    }
+
+    mutating func error(_ line: Int, _ column: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
+    }
+
+    /// Validates UTF-8, reporting the first bad byte's position.
+    mutating func decode(_ bytes: [UInt8]) -> String? {
+        var line = 1, column = 1
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalars.append(scalar)
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                break loop
+            case .error:
+                error(line, column, "invalid UTF-8: a fixture must be UTF-8 text")
+                return nil
+            }
+        }
+        return String(scalars)
+    }
+
+    // MARK: Lines and sections
+
+    enum Section: String, CaseIterable {
+        case model, network, training, claims
+    }
+
+    mutating func read(_ text: String) throws(FixtureErrors) -> Fixture {
+        var section: Section?
+        var sawContent = false
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            var content = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            var note: String?
+            if let hash = content.firstIndex(of: "#") {
+                note = content[content.index(after: hash)...].trimmingCharacters(in: .whitespaces)
+                content = content[..<hash]
+            }
+            let indent = content.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count
+            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            sawContent = true
+            let body = Substring(trimmed)
+            if body.hasPrefix("[") {
+                guard body.hasSuffix("]"), let named = Section(rawValue: String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)) else {
+                    error(number, indent + 1, "unknown section '\(body)'; expected one of [model], [network], [training], [claims]")
+                    section = nil
+                    continue
+                }
+                if named == .network { if networkHeader != nil { error(number, indent + 1, "a second [network] section; a fixture has at most one") }; networkHeader = number }
+                if named == .training { if trainingHeader != nil { error(number, indent + 1, "a second [training] section; a fixture has at most one") }; trainingHeader = number }
+                section = named
+                continue
+            }
+            let line = Line(number: number, text: body, note: note)
+            switch section {
+            case .none:
+                error(number, indent + 1, "expected a section header such as [model] or [claims] before this line")
+            case .model: modelLine(line, indent: indent)
+            case .network:
+                if let (key, entry) = keyLine(line, indent: indent, existing: network, keys: Self.networkKeys, section: "network") { network[key] = entry }
+            case .training:
+                if let (key, entry) = keyLine(line, indent: indent, existing: training, keys: Self.trainingKeys, section: "training") { training[key] = entry }
+            case .claims: claimLines.append(Line(number: number, text: content.dropFirst(0), note: note))
+            }
+        }
+        if !sawContent {
+            error(1, 1, "empty fixture: expected a [model] or [network] section and a [claims] section")
+        }
+        return try assemble()
+    }
+
+    /// A name and the column it starts at, checked.
+    mutating func name(_ text: Substring, line: Int, column: Int, what: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard Parser.isName(trimmed) else {
+            error(line, column, trimmed.isEmpty ? "expected \(what) before '='" : "'\(trimmed)' is not a valid name: expected a letter or '_', then letters, digits or '_'")
+            return nil
+        }
+        return trimmed
+    }
+
+    /// Records a name's first use; a second is an error.
+    mutating func claimName(_ name: String, line: Int, column: Int) -> Bool {
+        if let first = firstUse[name] {
+            error(line, column, "duplicate name '\(name)': already given or defined at line \(first)")
+            return false
+        }
+        firstUse[name] = line
+        return true
+    }
+
+    static func column(of part: Substring, in line: Substring, indent: Int) -> Int {
+        line[..<part.startIndex].unicodeScalars.count + indent + 1
+    }
+
+    mutating func modelLine(_ line: Line, indent: Int) {
+        let text = line.text
+        guard let equals = text.firstIndex(of: "=") else {
+            error(line.number, indent + 1, "expected 'name = NUMBER' or 'name := EXPRESSION'")
+            return
+        }
+        let isDefinition = equals > text.startIndex && text[text.index(before: equals)] == ":"
+        let left = text[..<(isDefinition ? text.index(before: equals) : equals)]
+        let right = text[text.index(after: equals)...]
+        let rightStart = right.drop(while: { $0 == " " || $0 == "\t" })
+        let rightColumn = Self.column(of: rightStart, in: text, indent: indent)
+        guard let name = name(left, line: line.number, column: indent + 1, what: "a name") else { return }
+        if isDefinition {
+            guard !rightStart.isEmpty else { error(line.number, rightColumn, "expected an expression after ':='"); return }
+            if claimName(name, line: line.number, column: indent + 1) {
+                definitions.append(Located(value: (name, rightStart), line: line.number, column: rightColumn))
+            }
+            return
+        }
+        if rightStart.hasPrefix("=") {
+            error(line.number, rightColumn - 1, "'==' belongs in [claims]; in [model] write 'name = NUMBER' or 'name := EXPRESSION'")
+            return
+        }
+        let numberText = rightStart.trimmingCharacters(in: .whitespaces)
+        do {
+            let literal = try DecimalLiteral(parsing: numberText)
+            if claimName(name, line: line.number, column: indent + 1) {
+                givens.append(Located(value: (name, literal.value), line: line.number, column: indent + 1))
+            }
+        } catch {
+            self.error(line.number, rightColumn + Self.offset(of: error), numberText.isEmpty ? "expected a number after '='" : "expected a number, found '\(numberText)': \(error); to define a quantity by a formula write ':='")
+        }
+    }
+
+    static func offset(of error: DecimalLiteral.ParseError) -> Int {
+        if case .unexpected(_, let offset) = error { return offset }
+        return 0
+    }
+
+    static let networkKeys = ["layers", "activation", "inputs", "targets", "weights", "biases", "bias", "loss"]
+    static let trainingKeys = ["loss", "parameters", "rate"]
+
+    /// `key = value` in [network] or [training]; returns the entry to record.
+    mutating func keyLine(_ line: Line, indent: Int, existing table: [String: Located<Substring>], keys: [String], section: String) -> (String, Located<Substring>)? {
+        let text = line.text
+        guard let equals = text.firstIndex(of: "=") else {
+            error(line.number, indent + 1, "expected 'key = value' with a key among \(keys.joined(separator: ", "))")
+            return nil
+        }
+        let key = text[..<equals].trimmingCharacters(in: .whitespaces)
+        guard keys.contains(key) else {
+            error(line.number, indent + 1, "unknown key '\(key)' in [\(section)]; expected one of \(keys.joined(separator: ", "))")
+            return nil
+        }
+        if let first = table[key] {
+            error(line.number, indent + 1, "'\(key)' is set twice in [\(section)] (first at line \(first.line))")
+            return nil
+        }
+        let value = text[text.index(after: equals)...].drop(while: { $0 == " " || $0 == "\t" })
+        let column = Self.column(of: value, in: text, indent: indent)
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            error(line.number, column, "expected a value after '\(key) ='")
+            return nil
+        }
+        return (key, Located(value: Substring(value.trimmingCharacters(in: .whitespaces)), line: line.number, column: column))
+    }
+}
+
+import Foundation
