@@ -20,6 +20,10 @@ static inline mpfr_exp_t cgmp_mpfr_get_exp(mpfr_srcptr x) { return mpfr_get_exp(
 static inline int cgmp_mpfr_is_zero(mpfr_srcptr x) { return mpfr_zero_p(x); }
 static inline int cgmp_mpfr_is_number(mpfr_srcptr x) { return mpfr_number_p(x); }
 static inline mpfr_prec_t cgmp_mpfr_get_prec(mpfr_srcptr x) { return mpfr_get_prec(x); }
+/// The most significant limb of a regular (nonzero, finite) number's significand.
+static inline mp_limb_t cgmp_mpfr_top_limb(mpfr_srcptr x) {
+    return x->_mpfr_d[(x->_mpfr_prec - 1) / GMP_NUMB_BITS];
+}
 static inline int cgmp_mpfr_set_si(mpfr_ptr x, long v, mpfr_rnd_t r) { return mpfr_set_si(x, v, r); }
 static inline int cgmp_mpfr_init_set_q(mpfr_ptr x, mpq_srcptr q, mpfr_rnd_t r) {
     mpfr_init2(x, mpfr_get_default_prec());

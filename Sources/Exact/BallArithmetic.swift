@@ -48,7 +48,9 @@ final class BallArithmetic {
     /// Stores the radius, adding `roundingUlps` ulps of the midpoint when MPFR reported rounding.
     private func finish(_ r: BallSlot, ternary: Int32, radius: Magnitude, roundingUlps: Int = 1) throws(EnclosureError) {
         guard cgmp_mpfr_is_number(r.mid) != 0 else { throw .overflow }
-        r.rad.pointee = ternary != 0 ? radius + Self.ulp(r.mid) * Magnitude(Double(roundingUlps)) : radius
+        guard ternary != 0 else { r.rad.pointee = radius; return }
+        let ulp = Self.ulp(r.mid)
+        r.rad.pointee = radius + (roundingUlps == 1 ? ulp : ulp * Magnitude(Double(roundingUlps)))
     }
 
     /// A positive lower bound on `|mid| − rad`, or `nil` when the ball may reach zero.

@@ -2,28 +2,33 @@
 ///
 /// Nothing here throws: like the code it imitates, it yields infinities and NaNs instead.
 public final class DoubleRegisters: RegisterFile {
-    private var values: [Double]
+    @usableFromInline let values: UnsafeMutablePointer<Double>
+    public let count: Int
 
-    public init(count: Int) { values = Array(repeating: 0, count: count) }
+    public init(count: Int) {
+        self.count = count
+        values = .allocate(capacity: max(count, 1))
+        values.initialize(repeating: 0, count: max(count, 1))
+    }
 
-    public var count: Int { values.count }
+    deinit { values.deallocate() }
 
-    public func load(_ value: Rational, into r: Int) { values[r] = value.doubleValue }
-    public func copy(_ a: Int, into r: Int) { values[r] = values[a] }
-    public func add(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] + values[b] }
-    public func subtract(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] - values[b] }
-    public func multiply(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] * values[b] }
-    public func divide(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] / values[b] }
-    public func negate(_ a: Int, into r: Int) { values[r] = -values[a] }
+    @inlinable public func load(_ value: Rational, into r: Int) { values[r] = value.doubleValue }
+    @inlinable public func copy(_ a: Int, into r: Int) { values[r] = values[a] }
+    @inlinable public func add(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] + values[b] }
+    @inlinable public func subtract(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] - values[b] }
+    @inlinable public func multiply(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] * values[b] }
+    @inlinable public func divide(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] / values[b] }
+    @inlinable public func negate(_ a: Int, into r: Int) { values[r] = -values[a] }
 
-    public func power(_ a: Int, _ exponent: Int, into r: Int) {
+    @inlinable public func power(_ a: Int, _ exponent: Int, into r: Int) {
         values[r] = exponent == 2 ? values[a] * values[a] : Foundation.pow(values[a], Double(exponent))
     }
 
-    public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) { values[r] = function(values[a]) }
+    @inlinable public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) { values[r] = function(values[a]) }
 
-    public func value(at r: Int) -> Double { values[r] }
-    public func set(_ value: Double, at r: Int) { values[r] = value }
+    @inlinable public func value(at r: Int) -> Double { values[r] }
+    @inlinable public func set(_ value: Double, at r: Int) { values[r] = value }
 }
 
 import Foundation

@@ -28,12 +28,12 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `2^exponent`, exactly.
     public init(powerOfTwo exponent: Int) { self.init(significand: 1, exponent: exponent) }
 
-    /// An upper bound on `|x|` for an MPFR number.
+    /// An upper bound on `|x|` for an MPFR number, read from its leading limb without a call:
+    /// `|x| < (top + 1)·2^(EXP − 64) ≤ (⌊top / 2^11⌋ + 1)·2^(EXP − 53)`.
     init(upperBoundOf x: UnsafePointer<__mpfr_struct>) {
         guard cgmp_mpfr_is_zero(x) == 0 else { self = .zero; return }
-        var exponent = 0
-        let fraction = mpfr_get_d_2exp(&exponent, x, MPFR_RNDA)
-        self.init(normalizing: Swift.abs(fraction), exponent: exponent)
+        let leading = Double((cgmp_mpfr_top_limb(x) >> 11) + 1)
+        self.init(normalizing: leading, exponent: cgmp_mpfr_get_exp(x) - 53)
     }
 
     /// A lower bound on `|x|` for an MPFR number.

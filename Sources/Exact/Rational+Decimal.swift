@@ -16,7 +16,7 @@ extension Rational {
         case .towardZero:
             return signum < 0 && fraction.signum != 0 ? down + 1 : down
         case .halfUp, .halfEven:
-            let half = Rational(numerator: 1, denominator: 2) ?? 0
+            let half = Rational.half
             if fraction < half { return down }
             if fraction > half { return down + 1 }
             if rule == .halfUp { return signum < 0 ? down : down + 1 }

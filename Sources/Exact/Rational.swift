@@ -54,6 +54,9 @@ public struct Rational: Sendable {
         self = Rational.make { __gmpq_set_d($0, value) }
     }
 
+    /// One half, exactly.
+    public static let half = Rational.make { __gmpq_set_si($0, 1, 2) }
+
     public var numerator: BigInt {
         BigInt.make { r in withPointer { __gmpz_set(r, cgmp_mpq_numref_const($0)) } }
     }

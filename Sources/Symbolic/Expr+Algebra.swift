@@ -105,7 +105,7 @@ extension Expr {
             case .log where value == 1: return 0
             case .tanh where value.signum == 0: return 0
             case .sqrt where value.signum == 0: return 0
-            case .logistic where value.signum == 0: return .constant(Rational(numerator: 1, denominator: 2) ?? 0)
+            case .logistic where value.signum == 0: return .constant(Rational.half)
             default: break
             }
         }
@@ -172,7 +172,7 @@ extension Expr {
                 case .logistic: outer = expr * (1 - expr)
                 case .relu: outer = .apply(.step, u)
                 case .softplus: outer = .apply(.logistic, u)
-                case .sqrt: outer = .product([.constant(Rational(numerator: 1, denominator: 2) ?? 0), expr.power(-1)])
+                case .sqrt: outer = .product([.constant(Rational.half), expr.power(-1)])
                 case .step: outer = 0
                 }
                 memo[key] = outer * d(u)

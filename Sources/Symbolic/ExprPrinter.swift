@@ -103,7 +103,9 @@ public struct ExprPrinter: Sendable {
             var text = ""
             for (index, term) in terms.enumerated() {
                 let (coefficient, rest) = term.splitCoefficient
-                if index > 0, coefficient.signum < 0 {
+                if index > 0, let value = term.constantValue, value.signum < 0 {
+                    text += " - " + render(.constant(-value), context: 2)
+                } else if index > 0, coefficient.signum < 0 {
                     text += " - " + render(Expr.product([.constant(-coefficient), rest]), context: 2)
                 } else {
                     text += (index > 0 ? " + " : "") + render(term, context: 2)

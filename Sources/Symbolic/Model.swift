@@ -34,6 +34,13 @@ public struct Model: Sendable {
         }
     }
 
+    /// The same model with some givens set to other values.
+    public func withGivens(_ values: [String: Rational]) -> Model {
+        var copy = self
+        for (name, value) in values where copy.givens[name] != nil { copy.givens[name] = value }
+        return copy
+    }
+
     /// Whether the model has a given or a definition of this name.
     public func contains(_ name: String) -> Bool { givens[name] != nil || definitions[name] != nil }
 

@@ -143,7 +143,7 @@ public struct Network: Sendable, Hashable {
             for (name, _) in zip(outputs, targets) {
                 let target = Expr.name("target_\(name)"), out = Expr.name("out_\(name)")
                 let error: Expr = switch loss {
-                case .halfSquared: .constant(Rational(numerator: 1, denominator: 2) ?? 1) * (target - out).power(2)
+                case .halfSquared: .constant(Rational.half) * (target - out).power(2)
                 case .squared: (target - out).power(2)
                 case .crossEntropy: -(target * .apply(.log, out) + (1 - target) * .apply(.log, 1 - out))
                 }

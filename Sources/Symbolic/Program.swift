@@ -5,79 +5,113 @@ import Exact
 /// `setup` loads constants and givens once; `body` computes everything else in place, so a
 /// training loop re-runs only the body after writing new parameter values into their registers.
 public struct Program: Sendable {
-    public enum Instruction: Sendable, Hashable {
-        case load(Rational, into: Int)
-        case copy(Int, into: Int)
-        case add(Int, Int, into: Int)
-        case subtract(Int, Int, into: Int)
-        case multiply(Int, Int, into: Int)
-        case divide(Int, Int, into: Int)
-        case negate(Int, into: Int)
-        case power(Int, Int, into: Int)
-        case apply(ElementaryFunction, Int, into: Int)
+    /// One operation on registers, kept small and trivially copyable so that running a program
+    /// costs no reference counting.
+    public struct Instruction: Sendable, Hashable {
+        public enum Operation: UInt8, Sendable {
+            case load, copy, add, subtract, multiply, divide, negate, power, apply
+        }
+
+        public var operation: Operation
+        public var first: Int32
+        public var second: Int32
+        public var destination: Int32
+        /// The exponent of `power`, the function of `apply`, or the constant of `load`.
+        public var argument: Int32
+
+        public static func load(constant index: Int, into d: Int) -> Instruction { Instruction(.load, 0, 0, d, Int32(index)) }
+        public static func copy(_ a: Int, into d: Int) -> Instruction { Instruction(.copy, a, 0, d) }
+        public static func add(_ a: Int, _ b: Int, into d: Int) -> Instruction { Instruction(.add, a, b, d) }
+        public static func subtract(_ a: Int, _ b: Int, into d: Int) -> Instruction { Instruction(.subtract, a, b, d) }
+        public static func multiply(_ a: Int, _ b: Int, into d: Int) -> Instruction { Instruction(.multiply, a, b, d) }
+        public static func divide(_ a: Int, _ b: Int, into d: Int) -> Instruction { Instruction(.divide, a, b, d) }
+        public static func negate(_ a: Int, into d: Int) -> Instruction { Instruction(.negate, a, 0, d) }
+        public static func power(_ a: Int, _ exponent: Int, into d: Int) -> Instruction { Instruction(.power, a, 0, d, Int32(clamping: exponent)) }
+        public static func apply(_ function: ElementaryFunction, _ a: Int, into d: Int) -> Instruction {
+            Instruction(.apply, a, 0, d, Int32(ElementaryFunction.allCases.firstIndex(of: function) ?? 0))
+        }
+
+        private init(_ operation: Operation, _ a: Int, _ b: Int, _ d: Int, _ argument: Int32 = 0) {
+            self.operation = operation
+            first = Int32(a)
+            second = Int32(b)
+            destination = Int32(d)
+            self.argument = argument
+        }
+
+        /// The registers the instruction reads and the one it writes.
+        var registers: (reads: [Int], write: Int) {
+            switch operation {
+            case .load: ([], Int(destination))
+            case .copy, .negate, .power, .apply: ([Int(first)], Int(destination))
+            case .add, .subtract, .multiply, .divide: ([Int(first), Int(second)], Int(destination))
+            }
+        }
     }
 
     public internal(set) var setup: [Instruction] = []
     public internal(set) var body: [Instruction] = []
     /// For each body instruction, the definition it helps compute (for error messages).
     public internal(set) var origins: [String?] = []
+    /// The exact constants that `load` instructions read.
+    public internal(set) var constants: [Rational] = []
     public internal(set) var registerCount = 0
 
     /// An evaluation that failed, with the definition it failed in when known.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var error: EnclosureError
         public var definition: String?
+        @inlinable
+        public init(error: EnclosureError, definition: String?) {
+            self.error = error
+            self.definition = definition
+        }
         public var description: String {
             definition.map { "\(error) (in '\($0)')" } ?? error.description
         }
     }
 
-    /// Fresh registers of the program's size.
-    public func makeRegisters<R: RegisterFile>(_ make: (Int) -> R) -> R { make(registerCount) }
-
+    @inlinable
     public func runSetup<R: RegisterFile>(on registers: R) throws(Failure) {
         for instruction in setup {
-            do { try Self.execute(instruction, on: registers) } catch { throw Failure(error: error, definition: nil) }
+            do { try execute(instruction, on: registers) } catch { throw Failure(error: error, definition: nil) }
         }
     }
 
+    @inlinable
     public func runBody<R: RegisterFile>(on registers: R) throws(Failure) {
-        for (index, instruction) in body.enumerated() {
-            do { try Self.execute(instruction, on: registers) } catch {
-                throw Failure(error: error, definition: origins.indices.contains(index) ? origins[index] : nil)
+        try body.withUnsafeBufferPointer { (instructions) throws(Failure) in
+            for index in instructions.indices {
+                do throws(EnclosureError) { try execute(instructions[index], on: registers) } catch {
+                    throw Failure(error: error, definition: origins.indices.contains(index) ? origins[index] : nil)
+                }
             }
         }
     }
 
     /// Setup then body.
+    @inlinable
     public func run<R: RegisterFile>(on registers: R) throws(Failure) {
         try runSetup(on: registers)
         try runBody(on: registers)
     }
 
-    @inline(__always)
-    static func execute<R: RegisterFile>(_ instruction: Instruction, on r: R) throws(EnclosureError) {
-        switch instruction {
-        case .load(let value, let d): try r.load(value, into: d)
-        case .copy(let a, let d): try r.copy(a, into: d)
-        case .add(let a, let b, let d): try r.add(a, b, into: d)
-        case .subtract(let a, let b, let d): try r.subtract(a, b, into: d)
-        case .multiply(let a, let b, let d): try r.multiply(a, b, into: d)
-        case .divide(let a, let b, let d): try r.divide(a, b, into: d)
-        case .negate(let a, let d): try r.negate(a, into: d)
-        case .power(let a, let n, let d): try r.power(a, n, into: d)
-        case .apply(let f, let a, let d): try r.apply(f, a, into: d)
-        }
-    }
-}
+    @usableFromInline
+    static let functions = ElementaryFunction.allCases
 
-extension Program.Instruction {
-    /// The registers an instruction reads and the one it writes.
-    var registers: (reads: [Int], write: Int) {
-        switch self {
-        case .load(_, let d): ([], d)
-        case .copy(let a, let d), .negate(let a, let d), .power(let a, _, let d), .apply(_, let a, let d): ([a], d)
-        case .add(let a, let b, let d), .subtract(let a, let b, let d), .multiply(let a, let b, let d), .divide(let a, let b, let d): ([a, b], d)
+    @inlinable @inline(__always)
+    func execute<R: RegisterFile>(_ instruction: Instruction, on r: R) throws(EnclosureError) {
+        let a = Int(instruction.first), b = Int(instruction.second), d = Int(instruction.destination)
+        switch instruction.operation {
+        case .load: try r.load(constants[Int(instruction.argument)], into: d)
+        case .copy: try r.copy(a, into: d)
+        case .add: try r.add(a, b, into: d)
+        case .subtract: try r.subtract(a, b, into: d)
+        case .multiply: try r.multiply(a, b, into: d)
+        case .divide: try r.divide(a, b, into: d)
+        case .negate: try r.negate(a, into: d)
+        case .power: try r.power(a, Int(instruction.argument), into: d)
+        case .apply: try r.apply(Self.functions[Int(instruction.argument)], a, into: d)
         }
     }
 }

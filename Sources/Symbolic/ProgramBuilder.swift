@@ -17,7 +17,10 @@ public struct ProgramBuilder {
     public mutating func allocate(initial value: Rational? = nil) -> Int {
         let register = program.registerCount
         program.registerCount += 1
-        if let value { program.setup.append(.load(value, into: register)) }
+        if let value {
+            program.setup.append(.load(constant: program.constants.count, into: register))
+            program.constants.append(value)
+        }
         return register
     }
 
@@ -119,34 +122,47 @@ public struct ProgramBuilder {
         case .derivative(let quantity, let variable):
             return try compile(model.derivative(of: quantity, by: variable))
         case .sum(let terms):
-            let target = allocate()
-            var first = true
-            for term in terms {
+            // Each term is added or subtracted; the first two combine straight into the target.
+            var operands: [(register: Int, negative: Bool)] = []
+            for (position, term) in terms.enumerated() {
                 let (coefficient, rest) = term.splitCoefficient
-                let negative = coefficient.signum < 0 && !first
-                let operand = negative ? try compile(Expr.product([.constant(-coefficient), rest])) : child(term)
-                if first {
-                    emit(.copy(operand, into: target))
+                if coefficient.signum < 0, position > 0 {
+                    operands.append((try compile(Expr.product([.constant(-coefficient), rest])), true))
                 } else {
-                    emit(negative ? .subtract(target, operand, into: target) : .add(target, operand, into: target))
+                    operands.append((child(term), false))
                 }
-                first = false
+            }
+            let target = allocate()
+            guard operands.count >= 2 else {
+                emit(.copy(operands.first?.register ?? constant(0), into: target))
+                return target
+            }
+            emit(operands[1].negative ? .subtract(operands[0].register, operands[1].register, into: target) : .add(operands[0].register, operands[1].register, into: target))
+            for operand in operands.dropFirst(2) {
+                emit(operand.negative ? .subtract(target, operand.register, into: target) : .add(target, operand.register, into: target))
             }
             return target
         case .product(let factors):
-            let target = allocate()
-            var first = true
-            for factor in factors {
-                if first, factor.constantValue == -1, factors.count > 1 { continue }
-                if case .power(let base, let exponent) = factor.kind, exponent < 0, !first {
-                    let denominator = exponent == -1 ? child(base) : try compile(base.power(-exponent))
-                    emit(.divide(target, denominator, into: target))
+            // A leading −1 becomes one negation at the end; negative powers become divisions.
+            let negated = factors.count > 1 && factors.first?.constantValue == -1
+            var operands: [(register: Int, divides: Bool)] = []
+            for factor in negated ? Array(factors.dropFirst()) : factors {
+                if case .power(let base, let exponent) = factor.kind, exponent < 0, !operands.isEmpty {
+                    operands.append((exponent == -1 ? child(base) : try compile(base.power(-exponent)), true))
                 } else {
-                    emit(first ? .copy(child(factor), into: target) : .multiply(target, child(factor), into: target))
+                    operands.append((child(factor), false))
                 }
-                first = false
             }
-            if factors.first?.constantValue == -1, factors.count > 1 { emit(.negate(target, into: target)) }
+            let target = allocate()
+            if operands.count == 1, let only = operands.first {
+                emit(negated ? .negate(only.register, into: target) : .copy(only.register, into: target))
+                return target
+            }
+            for (position, operand) in operands.enumerated().dropFirst() {
+                let left = position == 1 ? operands[0].register : target
+                emit(operand.divides ? .divide(left, operand.register, into: target) : .multiply(left, operand.register, into: target))
+            }
+            if negated { emit(.negate(target, into: target)) }
             return target
         case .power(let base, let exponent):
             let target = allocate()

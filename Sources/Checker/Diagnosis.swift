@@ -1,0 +1,112 @@
+import Exact
+import Symbolic
+
+/// Finds which mistakes reproduce a claim that is not correctly rounded: each mistake's scenario
+/// is screened in `Double`, and only the ones that come close are certified with enclosures.
+struct Diagnosis {
+    let fixture: Fixture
+    let escalation: Escalation
+
+    /// The mistakes worth trying on this fixture.
+    func candidates() -> [Mistake] {
+        guard let training = fixture.training, let base = try? Scenario(fixture: fixture) else { return [.noHalf] }
+        var list: [Mistake] = [.sequential, .noActivationDerivative, .signOfUpdate, .noHalf]
+        if !Scenario.biases(of: fixture.model).isEmpty { list.append(.biasesTrained) }
+        for layer in base.layers {
+            for used in layer {
+                for replaced in layer where replaced != used {
+                    list.append(.swapped(used: used, replaced: replaced))
+                    if used < replaced { list.append(.exchanged(used, replaced)) }
+                }
+            }
+        }
+        for layer in base.layers {
+            for used in layer { for replaced in layer where replaced != used { list.append(.miswired(used: used, replaced: replaced)) } }
+        }
+        _ = training
+        return list
+    }
+
+    /// Whether a mistake can change a claim's value at all.
+    private func matters(_ mistake: Mistake, for claim: Claim, scenario: Scenario, base: Scenario) -> Bool {
+        let trained = claim.quantity.step >= 1
+        var isDerivative = false
+        if case .derivative = claim.quantity.target { isDerivative = true }
+        switch mistake {
+        case .sequential, .noActivationDerivative: return trained || isDerivative
+        case .signOfUpdate, .biasesTrained: return trained
+        case .swapped, .exchanged:
+            if isDerivative, case .derivative(let a, let b) = claim.quantity.target,
+               (try? scenario.derivative(of: a, by: b)) != (try? base.derivative(of: a, by: b)) { return true }
+            guard trained, let loss = fixture.training?.loss else { return false }
+            return scenario.parameters.contains { (try? scenario.derivative(of: loss, by: $0)) != (try? base.derivative(of: loss, by: $0)) }
+        default: return true
+        }
+    }
+
+    func explain(_ results: [ClaimResult], claims: [Claim]) -> [ClaimResult] {
+        var results = results
+        let pending = results.indices.filter { [.truncated, .lastDigit, .wrong].contains(results[$0].verdict) }
+        guard !pending.isEmpty, let base = try? Scenario(fixture: fixture) else { return results }
+        var closest: [Int: (Mistake, Int)] = [:]
+        for mistake in candidates() {
+            guard let scenario = try? Scenario(fixture: fixture, mistake: mistake) else { continue }
+            let relevant = pending.filter { matters(mistake, for: results[$0].claim, scenario: scenario, base: base) }
+            var requests: [Request] = []
+            var owners: [Int] = []
+            for index in relevant {
+                let claim = results[index].claim
+                guard let expression = try? scenario.expression(for: claim.quantity.target) else { continue }
+                requests.append(Request(step: claim.quantity.step, expression: expression, readsUpdates: scenario.isSequential))
+                owners.append(index)
+            }
+            guard !requests.isEmpty,
+                  let doubles = try? ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests)
+            else { continue }
+            var candidates: [Int] = []
+            for (position, index) in owners.enumerated() {
+                guard let literal = results[index].claim.literal else { continue }
+                let double = doubles[position]
+                if Self.isNear(double, literal) { candidates.append(position) }
+                let agreeing = Self.agreeingDigits(double, literal)
+                if agreeing > (closest[index]?.1 ?? 0) { closest[index] = (mistake, agreeing) }
+            }
+            guard !candidates.isEmpty else { continue }
+            let chosen = candidates.map { requests[$0] }
+            for precision in escalation.precisions {
+                guard let balls = try? ScenarioRun(scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }).evaluate(chosen) else { break }
+                var undecided = false
+                for (ball, position) in zip(balls, candidates) {
+                    let index = owners[position]
+                    guard let literal = results[index].claim.literal else { continue }
+                    switch Enclosure(ball).roundsTo(literal) {
+                    case true?: if !results[index].explanations.contains(mistake) { results[index].explanations.append(mistake) }
+                    case false?: break
+                    case nil: undecided = true
+                    }
+                }
+                if !undecided { break }
+            }
+        }
+        for index in pending where results[index].explanations.isEmpty {
+            if let (mistake, digits) = closest[index] { results[index].closest = (mistake, digits) }
+        }
+        return results
+    }
+
+    /// Screening: within half a unit of the printed last place, with room for `Double`'s own error.
+    static func isNear(_ double: Double, _ literal: DecimalLiteral) -> Bool {
+        guard double.isFinite, let unit = literal.unit?.doubleValue else { return false }
+        let value = literal.value.doubleValue
+        return abs(double - value) <= unit / 2 + 1e-9 * max(abs(value), unit)
+    }
+
+    /// How many leading significant digits of the printed number the value reproduces.
+    static func agreeingDigits(_ double: Double, _ literal: DecimalLiteral) -> Int {
+        guard double.isFinite, let point = Rational(exactly: double) else { return 0 }
+        let difference = (point - literal.value).magnitude
+        guard difference.signum > 0 else { return literal.significantDigits }
+        guard literal.value.signum != 0, let ratio = (literal.value.magnitude / difference).decimalExponent else { return 0 }
+        return min(max(ratio, 0), literal.significantDigits)
+    }
+}

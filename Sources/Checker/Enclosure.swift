@@ -1,0 +1,81 @@
+import Exact
+
+/// Closed bounds [lower, upper] known to contain a true value, with the rules that decide a
+/// printed number's verdict from them. Each rule answers `true`, `false`, or `nil` when the
+/// bounds are too wide to tell (the caller then raises the precision).
+struct Enclosure {
+    var lower: Rational
+    var upper: Rational
+
+    init(_ ball: Ball) {
+        lower = ball.lower
+        upper = ball.upper
+    }
+
+    init(exactly value: Rational) {
+        lower = value
+        upper = value
+    }
+
+    /// Every point in [a, b]: true; no point: false; some: nil.
+    private func within(_ a: Rational, _ b: Rational) -> Bool? {
+        if a <= lower && upper <= b { return true }
+        if upper < a || lower > b { return false }
+        return nil
+    }
+
+    /// The printed number is a correct rounding of the value (a tie may go either way).
+    func roundsTo(_ literal: DecimalLiteral) -> Bool? {
+        guard let unit = literal.unit else { return within(literal.value, literal.value) }
+        let half = unit * Rational.half
+        return within(literal.value - half, literal.value + half)
+    }
+
+    /// The printed number is the value cut toward zero at its last place.
+    func truncatesTo(_ literal: DecimalLiteral) -> Bool? {
+        guard let unit = literal.unit else { return false }
+        if lower.signum >= 0 {
+            if literal.value <= lower && upper < literal.value + unit { return true }
+            if upper < literal.value || lower >= literal.value + unit { return false }
+            return nil
+        }
+        if upper.signum <= 0 {
+            if literal.value - unit < lower && upper <= literal.value { return true }
+            if upper <= literal.value - unit || lower > literal.value { return false }
+            return nil
+        }
+        return nil
+    }
+
+    /// The printed number is one unit in its last place away from a correct rounding.
+    func isOneUnitOff(_ literal: DecimalLiteral) -> Bool? {
+        guard let unit = literal.unit else { return false }
+        let above = Enclosure(lower: lower - unit, upper: upper - unit).roundsTo(literal)
+        let below = Enclosure(lower: lower + unit, upper: upper + unit).roundsTo(literal)
+        if above == true || below == true { return true }
+        if above == false && below == false { return false }
+        return nil
+    }
+
+    /// The format's `floating`: 15+ significant digits, within 4·max(|Double − true|, ulp(true)).
+    func isFloatingNoise(_ literal: DecimalLiteral, double: Double) -> Bool? {
+        guard literal.significantDigits >= 15, let point = Rational(exactly: double), let ulp = Rational(exactly: double.ulp) else { return false }
+        let distances = [(point - lower).magnitude, (point - upper).magnitude]
+        let spansPoint = lower <= point && point <= upper
+        let nearest = spansPoint ? Rational(0) : distances.min() ?? 0
+        let farthest = distances.max() ?? 0
+        let toPrinted = [(literal.value - lower).magnitude, (literal.value - upper).magnitude]
+        let printedInside = lower <= literal.value && literal.value <= upper
+        let closest = printedInside ? Rational(0) : toPrinted.min() ?? 0
+        let furthest = toPrinted.max() ?? 0
+        let smallest = 4 * max(nearest, ulp), largest = 4 * max(farthest, ulp)
+        if furthest <= smallest { return true }
+        if closest > largest { return false }
+        return nil
+    }
+
+    private init(lower: Rational, upper: Rational) {
+        self.lower = lower
+        self.upper = upper
+    }
+}

@@ -1,0 +1,193 @@
+import Exact
+import Symbolic
+
+/// Judges every claim of a fixture: the verdict from a certified enclosure of the true value,
+/// the `Double` result beside it, and the mistakes that reproduce each discrepancy.
+public struct FixtureChecker: Sendable {
+    /// The precisions tried: raised until every verdict is decided, then "undecided" past the cap.
+    public var escalation: Escalation
+    /// Significant digits of the exact column (at least 20).
+    public var digits: Int
+
+    public init(escalation: Escalation = Escalation(initial: 128, cap: 2048), digits: Int = 20) {
+        self.escalation = escalation
+        self.digits = max(digits, 1)
+    }
+
+    /// Checks a fixture; an evaluation that fails is reported at its claim's or definition's line.
+    public func check(_ fixture: Fixture) throws(FixtureErrors) -> FileReport {
+        var results: [ClaimResult?] = Array(repeating: nil, count: fixture.claims.count)
+        let numeric = fixture.claims.indices.filter { fixture.claims[$0].literal != nil }
+        do {
+            let judged = try judgeNumeric(numeric.map { fixture.claims[$0] }, in: fixture)
+            for (index, result) in zip(numeric, judged) { results[index] = result }
+        } catch {
+            throw FixtureErrors(diagnostics: [diagnostic(for: error, in: fixture)])
+        }
+        for index in fixture.claims.indices where results[index] == nil {
+            do {
+                results[index] = try FormulaJudge(fixture: fixture, escalation: escalation).judge(fixture.claims[index])
+            } catch {
+                let claim = fixture.claims[index]
+                throw FixtureErrors(diagnostics: [Diagnostic(file: fixture.file, line: claim.line, column: 1, message: "cannot evaluate the formula: \(error.message)")])
+            }
+        }
+        return FileReport(file: fixture.file, results: results.compactMap { $0 })
+    }
+
+    private func diagnostic(for failure: ClaimFailure, in fixture: Fixture) -> Diagnostic {
+        let line = failure.run.definition.flatMap { fixture.lines[$0] } ?? failure.claim.line
+        let place = failure.run.definition.map { " (in the definition of '\($0)')" } ?? ""
+        return Diagnostic(file: fixture.file, line: line, column: 1,
+                          message: "cannot evaluate \(failure.claim.quantity)\(place): \(failure.run.message)")
+    }
+
+    struct ClaimFailure: Error {
+        var claim: Claim
+        var run: RunFailure
+    }
+
+    /// The requests for one claim under the correct scenario: its value, the neighbouring steps
+    /// (off-by-one) and its carried value.
+    private struct Plan {
+        var main: Int
+        var neighbours: [(step: Int, request: Int)]
+        var carried: Int
+    }
+
+    private func judgeNumeric(_ claims: [Claim], in fixture: Fixture) throws(ClaimFailure) -> [ClaimResult] {
+        guard !claims.isEmpty else { return [] }
+        let scenario: Scenario
+        do { scenario = try Scenario(fixture: fixture) } catch {
+            throw ClaimFailure(claim: claims[0], run: RunFailure(message: error.description, definition: nil, step: 0))
+        }
+        var requests: [Request] = []
+        var plans: [Plan] = []
+        for claim in claims {
+            let step = claim.quantity.step
+            let expression: Expr
+            do { expression = try scenario.expression(for: claim.quantity.target) } catch {
+                throw ClaimFailure(claim: claim, run: RunFailure(message: error.description, definition: nil, step: step))
+            }
+            let main = requests.count
+            requests.append(Request(step: step, expression: expression))
+            var neighbours: [(Int, Int)] = []
+            if fixture.training != nil {
+                for other in [step - 1, step + 1] where other >= 0 && other <= FixtureReader.stepLimit + 1 {
+                    neighbours.append((other, requests.count))
+                    requests.append(Request(step: other, expression: expression))
+                }
+            }
+            let carried = CarriedValue(fixture: fixture, claim: claim)
+            plans.append(Plan(main: main, neighbours: neighbours, carried: requests.count))
+            requests.append(Request(step: carried.evaluationStep, expression: carried.expression))
+        }
+        let doubles: [Double]
+        do { doubles = try ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests) } catch {
+            throw ClaimFailure(claim: claims[0], run: error)
+        }
+        var decided: [ClaimResult?] = Array(repeating: nil, count: claims.count)
+        var lastBalls: [Ball] = []
+        var lastPrecision = escalation.initial
+        for precision in escalation.precisions {
+            let balls: [Ball]
+            do {
+                balls = try ScenarioRun(scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }).evaluate(requests)
+            } catch {
+                let claim = claims.first { $0.quantity.step >= error.step } ?? claims[0]
+                throw ClaimFailure(claim: claim, run: error)
+            }
+            lastBalls = balls
+            lastPrecision = precision
+            for (index, claim) in claims.enumerated() where decided[index] == nil {
+                decided[index] = judge(claim, plan: plans[index], balls: balls, doubles: doubles, precision: precision)
+            }
+            if decided.allSatisfy({ $0 != nil }) { break }
+        }
+        var results: [ClaimResult] = []
+        for (index, claim) in claims.enumerated() {
+            if let result = decided[index] {
+                results.append(result)
+                continue
+            }
+            let fallback = exactFallback(claim, plan: plans[index], requests: requests, scenario: scenario, doubles: doubles)
+            results.append(fallback ?? undecided(claim, ball: lastBalls[plans[index].main], double: doubles[plans[index].main], precision: lastPrecision))
+        }
+        return Diagnosis(fixture: fixture, escalation: escalation).explain(results, claims: claims)
+    }
+
+    /// The verdict from enclosures, or `nil` when they are too wide to decide it.
+    private func judge(_ claim: Claim, plan: Plan, balls: [Ball], doubles: [Double], precision: Int) -> ClaimResult? {
+        guard let literal = claim.literal else { return nil }
+        let truth = Enclosure(balls[plan.main])
+        let carried = Enclosure(balls[plan.carried])
+        let double = doubles[plan.main]
+        guard let verdict = Self.verdict(literal, truth: truth, carried: carried, double: double) else { return nil }
+        let wanted = max(digits, literal.significantDigits + 3)
+        guard let exact = balls[plan.main].formatted(significantDigits: wanted) else { return nil }
+        var explanations: [Mistake] = []
+        if verdict == .truncated || verdict == .lastDigit || verdict == .wrong {
+            for (step, request) in plan.neighbours where Enclosure(balls[request]).roundsTo(literal) == true {
+                explanations.append(.offByOne(step: step))
+            }
+            if let negated = try? Ball(0, precision: precision) - balls[plan.main], Enclosure(negated).roundsTo(literal) == true {
+                explanations.append(.negated)
+            }
+            if carried.roundsTo(literal) == true { explanations.append(.carried) }
+        }
+        return ClaimResult(claim: claim, verdict: verdict, exact: exact, double: double,
+                           doubleVerdict: Self.doubleVerdict(literal, double: double, carried: carried),
+                           explanations: explanations, closest: nil, method: nil, precision: precision)
+    }
+
+    /// The first verdict of the format's table that holds, or `nil` while an earlier one is undecided.
+    static func verdict(_ literal: DecimalLiteral, truth: Enclosure, carried: Enclosure, double: Double) -> Verdict? {
+        let rules: [(Verdict, () -> Bool?)] = [
+            (.exact, { truth.roundsTo(literal) }),
+            (.truncated, { truth.truncatesTo(literal) }),
+            (.lastDigit, { truth.isOneUnitOff(literal) }),
+            (.carried, { carried.roundsTo(literal) }),
+            (.floating, { truth.isFloatingNoise(literal, double: double) }),
+        ]
+        for (verdict, rule) in rules {
+            switch rule() {
+            case true?: return verdict
+            case false?: continue
+            case nil: return nil
+            }
+        }
+        return .wrong
+    }
+
+    /// The verdict a reader who trusted the `Double` result would have given.
+    static func doubleVerdict(_ literal: DecimalLiteral, double: Double, carried: Enclosure) -> Verdict {
+        guard let point = Rational(exactly: double) else { return .wrong }
+        let truth = Enclosure(exactly: point)
+        if truth.roundsTo(literal) == true { return .exact }
+        if truth.truncatesTo(literal) == true { return .truncated }
+        if truth.isOneUnitOff(literal) == true { return .lastDigit }
+        if carried.roundsTo(literal) == true { return .carried }
+        return .wrong
+    }
+
+    /// For a value exactly on a rounding boundary: evaluate in exact rationals when the
+    /// quantity needs no training and no transcendental function.
+    private func exactFallback(_ claim: Claim, plan: Plan, requests: [Request], scenario: Scenario, doubles: [Double]) -> ClaimResult? {
+        guard let literal = claim.literal, claim.quantity.step == 0, requests[plan.carried].step == 0 else { return nil }
+        let run = ScenarioRun(scenario: scenario, makeRegisters: RationalRegisters.init(count:))
+        guard let values = try? run.evaluate([requests[plan.main], requests[plan.carried]]), values.count == 2 else { return nil }
+        let truth = Enclosure(exactly: values[0]), carried = Enclosure(exactly: values[1])
+        let double = doubles[plan.main]
+        guard let verdict = Self.verdict(literal, truth: truth, carried: carried, double: double) else { return nil }
+        return ClaimResult(claim: claim, verdict: verdict, exact: values[0].formatted(significantDigits: max(digits, literal.significantDigits + 3)),
+                           double: double, doubleVerdict: Self.doubleVerdict(literal, double: double, carried: carried),
+                           explanations: carried.roundsTo(literal) == true && verdict != .exact && verdict != .carried ? [.carried] : [],
+                           closest: nil, method: "exact rational arithmetic", precision: 0)
+    }
+
+    private func undecided(_ claim: Claim, ball: Ball, double: Double, precision: Int) -> ClaimResult {
+        ClaimResult(claim: claim, verdict: .undecided, exact: ball.description, double: double, doubleVerdict: nil,
+                    explanations: [], closest: nil,
+                    method: "undecided at \(precision) bits: the value lies too close to a rounding boundary", precision: precision)
+    }
+}

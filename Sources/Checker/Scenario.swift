@@ -1,0 +1,184 @@
+import Exact
+import Symbolic
+
+/// How a fixture's values are computed: as the model says, or as one mistake would compute them.
+///
+/// Every mistake is a change to one of three things — the model itself (`no-half`, `miswired`),
+/// how derivatives are taken (`swapped`, `no-activation-derivative`), or how a training step
+/// updates the parameters (`sequential`, `sign`, `biases-trained`) — so one evaluator serves all.
+struct Scenario {
+    let fixture: Fixture
+    let mistake: Mistake?
+    let model: Model
+    /// The trained parameters, in the order listed.
+    let parameters: [String]
+    /// +1 for `p − η·g`, −1 for the sign mistake `p + η·g`.
+    let updateSign: Int
+    let options: Model.DerivativeOptions
+    /// Names replaced inside every derivative formula.
+    let derivativeSubstitution: [String: Expr]
+    let isSequential: Bool
+    /// For each parameter, the number of definitions on the longest path from it to the loss:
+    /// equal counts form a layer, and a smaller count is a later layer.
+    let layerDepth: [String: Int]
+
+    init(fixture: Fixture, mistake: Mistake? = nil) throws(ModelError) {
+        self.fixture = fixture
+        self.mistake = mistake
+        let base = fixture.model
+        var model = base
+        var parameters = fixture.training?.parameters ?? []
+        var updateSign = 1
+        var options = Model.DerivativeOptions()
+        var substitution: [String: Expr] = [:]
+        switch mistake {
+        case .noHalf?:
+            model = try Self.togglingHalf(base)
+        case .miswired(let used, let replaced)?:
+            model = try Self.rebuilt(base) { $0.substituting([replaced: .name(used)]) }
+        case .swapped(let used, let replaced)?:
+            substitution = [replaced: .name(used)]
+        case .exchanged(let a, let b)?:
+            substitution = [a: .name(b), b: .name(a)]
+        case .noActivationDerivative?:
+            options.dropsActivationDerivative = true
+        case .signOfUpdate?:
+            updateSign = -1
+        case .biasesTrained?:
+            let biases = Self.biases(of: base)
+            if biases.allSatisfy(parameters.contains) {
+                parameters.removeAll(where: biases.contains)
+            } else {
+                parameters += biases.filter { !parameters.contains($0) }
+            }
+        default:
+            break
+        }
+        self.model = model
+        self.parameters = parameters
+        self.updateSign = updateSign
+        self.options = options
+        self.derivativeSubstitution = substitution
+        self.isSequential = mistake == .sequential
+        self.layerDepth = Self.depths(in: model, loss: fixture.training?.loss)
+    }
+
+    /// `dA/dB` as this scenario takes it.
+    func derivative(of quantity: String, by variable: String) throws(ModelError) -> Expr {
+        try model.derivative(of: quantity, by: variable, options: options).substituting(derivativeSubstitution)
+    }
+
+    /// The learning rate as an expression.
+    var rate: Expr {
+        switch fixture.training?.rate {
+        case .number(let value)?: .constant(value)
+        case .name(let name)?: .name(name)
+        case nil: 0
+        }
+    }
+
+    /// Compiles one training step's new parameter values and returns their registers.
+    ///
+    /// Parameters are processed layer by layer from the last; in the `sequential` scenario a
+    /// layer's gradient reads the new values of the later layers' parameters.
+    func emitUpdates(into builder: inout ProgramBuilder) throws(ModelError) -> [String: Int] {
+        guard let loss = fixture.training?.loss else { return [:] }
+        var updated: [String: Int] = [:]
+        let rateRegister = try builder.compile(rate)
+        let ordered = parameters.sorted { (layerDepth[$0] ?? 0) < (layerDepth[$1] ?? 0) }
+        for parameter in ordered {
+            var gradient = try derivative(of: loss, by: parameter)
+            if isSequential {
+                var later: [String: Expr] = [:]
+                for (name, _) in updated where (layerDepth[name] ?? 0) < (layerDepth[parameter] ?? 0) {
+                    later[name] = .name(Self.updatedName(name))
+                }
+                gradient = gradient.substituting(later)
+            }
+            let gradientRegister = try builder.compile(gradient)
+            let parameterRegister = try builder.compile(name: parameter)
+            let step = builder.allocate()
+            builder.emit(.multiply(rateRegister, gradientRegister, into: step))
+            builder.emit(updateSign > 0 ? .subtract(parameterRegister, step, into: step) : .add(parameterRegister, step, into: step))
+            updated[parameter] = step
+            if isSequential { builder.bind(Self.updatedName(parameter), to: step) }
+        }
+        return updated
+    }
+
+    /// The expression whose value a claim's quantity has in this scenario, to be compiled after
+    /// `emitUpdates` when the scenario is sequential (a gradient then reads later layers' new values).
+    func expression(for target: Quantity.Target) throws(ModelError) -> Expr {
+        switch target {
+        case .name(let name):
+            return .name(name)
+        case .derivative(let quantity, let variable):
+            var result = try derivative(of: quantity, by: variable)
+            if isSequential, let depth = layerDepth[variable], parameters.contains(variable) {
+                var later: [String: Expr] = [:]
+                for parameter in parameters where (layerDepth[parameter] ?? 0) < depth { later[parameter] = .name(Self.updatedName(parameter)) }
+                result = result.substituting(later)
+            }
+            return result
+        }
+    }
+
+    static func updatedName(_ parameter: String) -> String { parameter + "⁺" }
+
+    /// Givens that enter a definition as a plain term of a sum (`b1` in `w1*i1 + w2*i2 + b1*1`).
+    static func biases(of model: Model) -> [String] {
+        var found: [String] = []
+        for name in model.definitionOrder {
+            guard let body = model.definitions[name], case .sum(let terms) = body.kind else { continue }
+            for term in terms {
+                if let given = term.nameValue, model.givens[given] != nil, !found.contains(given) { found.append(given) }
+            }
+        }
+        return found
+    }
+
+    /// The number of definitions on the longest path from each name to the loss.
+    static func depths(in model: Model, loss: String?) -> [String: Int] {
+        guard let loss else { return [:] }
+        var depth: [String: Int] = [loss: 0]
+        for name in model.definitionOrder.reversed() {
+            guard let own = depth[name] else { continue }
+            for used in model.uses[name] ?? [] {
+                depth[used] = max(depth[used] ?? 0, own + 1)
+            }
+        }
+        return depth
+    }
+
+    /// The parameters grouped into layers (equal depth), earliest layer first.
+    var layers: [[String]] {
+        let groups = Dictionary(grouping: parameters, by: { layerDepth[$0] ?? 0 })
+        return groups.keys.sorted(by: >).compactMap { groups[$0] }
+    }
+
+    private static func rebuilt(_ model: Model, _ transform: (Expr) -> Expr) throws(ModelError) -> Model {
+        try Model(givens: model.givenNames.compactMap { name in model.givens[name].map { (name, $0) } },
+                  definitions: model.definitionOrder.compactMap { name in model.definitions[name].map { (name, transform($0)) } })
+    }
+
+    /// Drops the ½ in front of every squared term, or adds one where the model has none.
+    private static func togglingHalf(_ model: Model) throws(ModelError) -> Model {
+        let half = Rational.half
+        var hasHalf = false
+        for name in model.definitionOrder {
+            model.definitions[name]?.forEachNode { node in
+                if case .product(let factors) = node.kind, factors.first?.constantValue == half,
+                   factors.dropFirst().contains(where: { if case .power(_, 2) = $0.kind { true } else { false } }) { hasHalf = true }
+            }
+        }
+        return try rebuilt(model) { body in
+            body.rewritten { node in
+                if hasHalf, case .product(let factors) = node.kind, factors.first?.constantValue == half {
+                    return Expr.product(Array(factors.dropFirst()))
+                }
+                if !hasHalf, case .power(_, 2) = node.kind { return .constant(half) * node }
+                return nil
+            }
+        }
+    }
+}

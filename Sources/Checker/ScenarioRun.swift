@@ -1,0 +1,94 @@
+import Exact
+import Symbolic
+
+/// One quantity to evaluate: an expression in the scenario's model, read after `step` training steps.
+struct Request {
+    var step: Int
+    var expression: Expr
+    /// Compile the scenario's parameter updates first, so the expression may read their new values.
+    var readsUpdates = false
+}
+
+/// Why a scenario could not be evaluated: the error and the name of the definition it arose in.
+struct RunFailure: Error {
+    var message: String
+    var definition: String?
+    var step: Int
+}
+
+/// Trains a scenario's model step by step on one kind of registers and reads the requested
+/// quantities at the steps they name: one generic path for `Double` and for certified balls.
+struct ScenarioRun<R: RegisterFile> {
+    let scenario: Scenario
+    let makeRegisters: (Int) -> R
+
+    /// The value of each request, in order.
+    func evaluate(_ requests: [Request]) throws(RunFailure) -> [R.Value] {
+        var results = [R.Value?](repeating: nil, count: requests.count)
+        let steps = Set(requests.map(\.step)).sorted()
+        let lastStep = steps.last ?? 0
+        var training: (program: Program, registers: R, parameters: [String: Int])?
+        if lastStep > 0 { training = try makeTraining() }
+        var current = 0
+        for step in steps {
+            if let training {
+                while current < step {
+                    do { try training.program.runBody(on: training.registers) } catch {
+                        throw RunFailure(message: "while training, step \(current + 1): \(error.error)", definition: error.definition, step: current + 1)
+                    }
+                    current += 1
+                }
+            }
+            let indices = requests.indices.filter { requests[$0].step == step }
+            var builder = ProgramBuilder(model: scenario.model)
+            var outputs: [Int] = []
+            do {
+                if indices.contains(where: { requests[$0].readsUpdates }) { _ = try scenario.emitUpdates(into: &builder) }
+                for index in indices { outputs.append(try builder.compile(requests[index].expression)) }
+            } catch {
+                throw RunFailure(message: error.description, definition: nil, step: step)
+            }
+            var parameterRegisters: [(Int, Int)] = []
+            if let training {
+                for (name, source) in training.parameters {
+                    if let target = builder.register(forGiven: name) { parameterRegisters.append((source, target)) }
+                }
+            }
+            let program = builder.finished(keeping: outputs)
+            let registers = makeRegisters(program.registerCount)
+            do {
+                try program.runSetup(on: registers)
+                if let training {
+                    for (source, target) in parameterRegisters { registers.set(training.registers.value(at: source), at: target) }
+                }
+                try program.runBody(on: registers)
+            } catch {
+                throw RunFailure(message: error.error.description, definition: error.definition, step: step)
+            }
+            for (index, output) in zip(indices, outputs) { results[index] = registers.value(at: output) }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// The program of one training step, its registers after setup, and the parameters' registers.
+    private func makeTraining() throws(RunFailure) -> (Program, R, [String: Int]) {
+        var builder = ProgramBuilder(model: scenario.model)
+        var parameters: [String: Int] = [:]
+        do {
+            let updates = try scenario.emitUpdates(into: &builder)
+            for name in scenario.parameters {
+                guard let target = builder.register(forGiven: name), let source = updates[name] else { continue }
+                parameters[name] = target
+                builder.emit(.copy(source, into: target))
+            }
+        } catch {
+            throw RunFailure(message: error.description, definition: nil, step: 0)
+        }
+        let program = builder.finished(keeping: Array(parameters.values))
+        let registers = makeRegisters(program.registerCount)
+        do { try program.runSetup(on: registers) } catch {
+            throw RunFailure(message: error.error.description, definition: error.definition, step: 0)
+        }
+        return (program, registers, parameters)
+    }
+}

@@ -1,0 +1,3 @@
+import Foundation
+
+exit(Derivcheck.main(Array(CommandLine.arguments.dropFirst())))
