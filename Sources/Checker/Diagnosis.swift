@@ -3,7 +3,7 @@ import Symbolic
 
 /// Finds which mistakes reproduce a claim that is not correctly rounded: each mistake's scenario
 /// is screened in `Double`, and only the ones that come close are certified with enclosures.
-struct Diagnosis {
+struct Diagnosis: Sendable {
     let fixture: Fixture
     let escalation: Escalation
 
@@ -44,54 +44,77 @@ struct Diagnosis {
         }
     }
 
+    /// What one mistake did to the pending claims: the claims it reproduces (certified) and, for
+    /// every claim screened, how many digits its `Double` value shares with the printed number.
+    private struct Outcome {
+        var reproduced: [Int] = []
+        var agreement: [Int: Int] = [:]
+    }
+
     func explain(_ results: [ClaimResult], claims: [Claim]) -> [ClaimResult] {
         var results = results
         let pending = results.indices.filter { [.truncated, .lastDigit, .wrong].contains(results[$0].verdict) }
         guard !pending.isEmpty, let base = try? Scenario(fixture: fixture) else { return results }
+        let mistakes = candidates()
+        let judged = results
+        let outcomes = Parallel.map(mistakes) { mistake in
+            self.outcome(of: mistake, pending: pending, results: judged, base: base)
+        }
         var closest: [Int: (Mistake, Int)] = [:]
-        for mistake in candidates() {
-            guard let scenario = try? Scenario(fixture: fixture, mistake: mistake) else { continue }
-            let relevant = pending.filter { matters(mistake, for: results[$0].claim, scenario: scenario, base: base) }
-            var requests: [Request] = []
-            var owners: [Int] = []
-            for index in relevant {
-                let claim = results[index].claim
-                guard let expression = try? scenario.expression(for: claim.quantity.target) else { continue }
-                requests.append(Request(step: claim.quantity.step, expression: expression, readsUpdates: scenario.isSequential))
-                owners.append(index)
+        for (mistake, outcome) in zip(mistakes, outcomes) {
+            for index in outcome.reproduced where !results[index].explanations.contains(mistake) {
+                results[index].explanations.append(mistake)
             }
-            guard !requests.isEmpty,
-                  let doubles = try? ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests)
-            else { continue }
-            var candidates: [Int] = []
-            for (position, index) in owners.enumerated() {
-                guard let literal = results[index].claim.literal else { continue }
-                let double = doubles[position]
-                if Self.isNear(double, literal) { candidates.append(position) }
-                let agreeing = Self.agreeingDigits(double, literal)
-                if agreeing > (closest[index]?.1 ?? 0) { closest[index] = (mistake, agreeing) }
-            }
-            guard !candidates.isEmpty else { continue }
-            let chosen = candidates.map { requests[$0] }
-            for precision in escalation.precisions {
-                guard let balls = try? ScenarioRun(scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }).evaluate(chosen) else { break }
-                var undecided = false
-                for (ball, position) in zip(balls, candidates) {
-                    let index = owners[position]
-                    guard let literal = results[index].claim.literal else { continue }
-                    switch Enclosure(ball).roundsTo(literal) {
-                    case true?: if !results[index].explanations.contains(mistake) { results[index].explanations.append(mistake) }
-                    case false?: break
-                    case nil: undecided = true
-                    }
-                }
-                if !undecided { break }
+            for (index, digits) in outcome.agreement where digits > (closest[index]?.1 ?? 0) {
+                closest[index] = (mistake, digits)
             }
         }
         for index in pending where results[index].explanations.isEmpty {
             if let (mistake, digits) = closest[index] { results[index].closest = (mistake, digits) }
         }
         return results
+    }
+
+    /// Screens one mistake in `Double`, then certifies the claims it comes close to.
+    private func outcome(of mistake: Mistake, pending: [Int], results: [ClaimResult], base: Scenario) -> Outcome {
+        var outcome = Outcome()
+        guard let scenario = try? Scenario(fixture: fixture, mistake: mistake) else { return outcome }
+        let relevant = pending.filter { matters(mistake, for: results[$0].claim, scenario: scenario, base: base) }
+        var requests: [Request] = []
+        var owners: [Int] = []
+        for index in relevant {
+            let claim = results[index].claim
+            guard let expression = try? scenario.expression(for: claim.quantity.target) else { continue }
+            requests.append(Request(step: claim.quantity.step, expression: expression, readsUpdates: scenario.isSequential))
+            owners.append(index)
+        }
+        guard !requests.isEmpty,
+              let doubles = try? ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests)
+        else { return outcome }
+        var candidates: [Int] = []
+        for (position, index) in owners.enumerated() {
+            guard let literal = results[index].claim.literal else { continue }
+            if Self.isNear(doubles[position], literal) { candidates.append(position) }
+            outcome.agreement[index] = Self.agreeingDigits(doubles[position], literal)
+        }
+        guard !candidates.isEmpty else { return outcome }
+        let chosen = candidates.map { requests[$0] }
+        for precision in escalation.precisions {
+            guard let balls = try? ScenarioRun(scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }).evaluate(chosen) else { break }
+            var undecided = false
+            outcome.reproduced = []
+            for (ball, position) in zip(balls, candidates) {
+                let index = owners[position]
+                guard let literal = results[index].claim.literal else { continue }
+                switch Enclosure(ball).roundsTo(literal) {
+                case true?: outcome.reproduced.append(index)
+                case false?: break
+                case nil: undecided = true
+                }
+            }
+            if !undecided { break }
+        }
+        return outcome
     }
 
     /// Screening: within half a unit of the printed last place, with room for `Double`'s own error.

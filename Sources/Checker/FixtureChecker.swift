@@ -113,7 +113,10 @@ public struct FixtureChecker: Sendable {
             let fallback = exactFallback(claim, plan: plans[index], requests: requests, scenario: scenario, doubles: doubles)
             results.append(fallback ?? undecided(claim, ball: lastBalls[plans[index].main], double: doubles[plans[index].main], precision: lastPrecision))
         }
-        return Diagnosis(fixture: fixture, escalation: escalation).explain(results, claims: claims)
+        // A printed figure has a dozen digits at most: 60-bit enclosures (one machine word) decide
+        // whether a mistake reproduces it, and the escalation raises that where they cannot.
+        let diagnosis = Diagnosis(fixture: fixture, escalation: Escalation(initial: 60, cap: escalation.cap))
+        return diagnosis.explain(results, claims: claims)
     }
 
     /// The verdict from enclosures, or `nil` when they are too wide to decide it.

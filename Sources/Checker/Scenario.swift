@@ -6,7 +6,7 @@ import Symbolic
 /// Every mistake is a change to one of three things — the model itself (`no-half`, `miswired`),
 /// how derivatives are taken (`swapped`, `no-activation-derivative`), or how a training step
 /// updates the parameters (`sequential`, `sign`, `biases-trained`) — so one evaluator serves all.
-struct Scenario {
+struct Scenario: Sendable {
     let fixture: Fixture
     let mistake: Mistake?
     let model: Model

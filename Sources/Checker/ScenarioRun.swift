@@ -27,15 +27,13 @@ struct ScenarioRun<R: RegisterFile> {
         var results = [R.Value?](repeating: nil, count: requests.count)
         let steps = Set(requests.map(\.step)).sorted()
         let lastStep = steps.last ?? 0
-        var training: (program: Program, registers: R, parameters: [String: Int])?
-        if lastStep > 0 { training = try makeTraining() }
+        var training: TrainingStep<R>?
+        if lastStep > 0 { training = try TrainingStep(scenario: scenario, makeRegisters: makeRegisters) }
         var current = 0
         for step in steps {
             if let training {
                 while current < step {
-                    do { try training.program.runBody(on: training.registers) } catch {
-                        throw RunFailure(message: "while training, step \(current + 1): \(error.error)", definition: error.definition, step: current + 1)
-                    }
+                    try training.advance(from: current)
                     current += 1
                 }
             }
@@ -68,27 +66,5 @@ struct ScenarioRun<R: RegisterFile> {
             for (index, output) in zip(indices, outputs) { results[index] = registers.value(at: output) }
         }
         return results.compactMap { $0 }
-    }
-
-    /// The program of one training step, its registers after setup, and the parameters' registers.
-    private func makeTraining() throws(RunFailure) -> (Program, R, [String: Int]) {
-        var builder = ProgramBuilder(model: scenario.model)
-        var parameters: [String: Int] = [:]
-        do {
-            let updates = try scenario.emitUpdates(into: &builder)
-            for name in scenario.parameters {
-                guard let target = builder.register(forGiven: name), let source = updates[name] else { continue }
-                parameters[name] = target
-                builder.emit(.copy(source, into: target))
-            }
-        } catch {
-            throw RunFailure(message: error.description, definition: nil, step: 0)
-        }
-        let program = builder.finished(keeping: Array(parameters.values))
-        let registers = makeRegisters(program.registerCount)
-        do { try program.runSetup(on: registers) } catch {
-            throw RunFailure(message: error.error.description, definition: error.definition, step: 0)
-        }
-        return (program, registers, parameters)
     }
 }

@@ -39,10 +39,13 @@ final class BallArithmetic {
     private var work0: BallSlot { BallSlot(mid: scratch + 2, rad: scratchRadii + 2) }
     private var work1: BallSlot { BallSlot(mid: scratch + 3, rad: scratchRadii + 3) }
 
-    /// One unit in the last place of `x` at its precision: `2^(EXP(x) − prec(x))`.
+    /// A bound on the error of a rounding that produced `x`: one unit in its last place,
+    /// `2^(EXP(x) − prec(x))`, but at least MPFR's least positive number `2^(emin − 1)`, since a
+    /// result that underflowed was rounded to 0 or to that number.
     static func ulp(_ x: UnsafePointer<__mpfr_struct>) -> Magnitude {
-        guard cgmp_mpfr_is_zero(x) == 0 else { return .zero }
-        return Magnitude(powerOfTwo: cgmp_mpfr_get_exp(x) - cgmp_mpfr_get_prec(x))
+        let leastPositive = Magnitude(powerOfTwo: mpfr_get_emin() - 1)
+        guard cgmp_mpfr_is_zero(x) == 0 else { return leastPositive }
+        return Swift.max(Magnitude(powerOfTwo: cgmp_mpfr_get_exp(x) - cgmp_mpfr_get_prec(x)), leastPositive)
     }
 
     /// Stores the radius, adding `roundingUlps` ulps of the midpoint when MPFR reported rounding.
@@ -51,6 +54,13 @@ final class BallArithmetic {
         guard ternary != 0 else { r.rad.pointee = radius; return }
         let ulp = Self.ulp(r.mid)
         r.rad.pointee = radius + (roundingUlps == 1 ? ulp : ulp * Magnitude(Double(roundingUlps)))
+    }
+
+    /// A bound on a derivative over a ball of radius `r`: `min(limit, e^r·tail)`, using
+    /// e^r ≤ 1 + 2r for r ≤ 1 (and only `limit` for wider balls).
+    private static func slope(limit: Magnitude, tail: Magnitude, radius: Magnitude) -> Magnitude {
+        guard radius < Magnitude(1) else { return limit }
+        return Swift.min(limit, (Magnitude(1) + radius.timesPowerOfTwo(1)) * tail)
     }
 
     /// A positive lower bound on `|mid| − rad`, or `nil` when the ball may reach zero.
@@ -107,7 +117,7 @@ final class BallArithmetic {
         guard let divisorBound = distanceFromZero(b) else { throw .divisionByZero }
         let ra = a.rad.pointee, rb = b.rad.pointee
         let ternary = mpfr_div(r.mid, a.mid, b.mid, MPFR_RNDN)
-        let quotient = Magnitude(upperBoundOf: r.mid) + Self.ulp(r.mid)
+        let quotient = ternary == 0 ? Magnitude(upperBoundOf: r.mid) : Magnitude(upperBoundOf: r.mid) + Self.ulp(r.mid)
         try finish(r, ternary: ternary, radius: (ra + quotient * rb) / divisorBound)
     }
 
@@ -160,21 +170,37 @@ final class BallArithmetic {
             try finish(r, ternary: mpfr_tanh(r.mid, a.mid, MPFR_RNDN), radius: radius)
         case .logistic:
             // 1/(1 + e^(−m)) in three roundings, each of relative error ≤ 2^−p: the computed value is
-            // within 4·2^−p relative of the true one, i.e. within 8 ulps. |σ′| ≤ 1/4 propagates r.
+            // within 4·2^−p relative of the true one, i.e. within 8 ulps. The radius propagates with
+            // |σ′(x)| ≤ min(1/4, e^−|x|) ≤ min(1/4, e^r·e^−|m|), which keeps σ's relative accuracy far
+            // out in its tails; e^−|m| is read off the exp already computed, so no second exp is needed.
             let t = work0.mid
+            let negative = cgmp_mpfr_sgn(a.mid) < 0
             mpfr_neg(t, a.mid, MPFR_RNDN)
             mpfr_exp(t, t, MPFR_RNDN)
+            if cgmp_mpfr_is_number(t) == 0 {
+                // e^−m beyond MPFR's range: σ(m) ≤ e^m lies below a few of its smallest numbers.
+                guard negative, radius < Magnitude(1) else { throw .overflow }
+                mpfr_set_zero(r.mid, 1)
+                r.rad.pointee = Self.ulp(r.mid).timesPowerOfTwo(2)
+                return
+            }
+            // For m ≥ 0, e^−|m| = e^−m is the exp just rounded (within half an ulp).
+            var tail = negative ? Magnitude.zero : Magnitude(upperBoundOf: t) + Self.ulp(t)
             mpfr_add_ui(t, t, 1, MPFR_RNDN)
             let ternary = mpfr_ui_div(r.mid, 1, t, MPFR_RNDN)
-            try finish(r, ternary: ternary == 0 ? 1 : ternary, radius: radius.timesPowerOfTwo(-2), roundingUlps: 8)
+            // For m < 0, e^−|m| = e^m ≤ 2σ(m), and σ(m) is within 8 ulps of the value just computed.
+            if negative { tail = (Magnitude(upperBoundOf: r.mid) + Self.ulp(r.mid) * Magnitude(8)).timesPowerOfTwo(1) }
+            try finish(r, ternary: ternary == 0 ? 1 : ternary, radius: radius * Self.slope(limit: Magnitude(powerOfTwo: -2), tail: tail, radius: radius), roundingUlps: 8)
         case .softplus:
             // log1p(e^m): the rounding of e^m moves log1p by at most 2^−p·t/(1+t) ≤ 2^−p·log1p(t),
-            // plus the final rounding: within 4 ulps. |softplus′| = σ ≤ 1.
+            // plus the final rounding: within 4 ulps. |softplus′(x)| = σ(x) ≤ min(1, e^x) ≤ min(1, e^r·e^m),
+            // with e^m the exp just computed.
             let t = work0.mid
             mpfr_exp(t, a.mid, MPFR_RNDN)
             guard cgmp_mpfr_is_number(t) != 0 else { throw .overflow }
+            let tail = Magnitude(upperBoundOf: t) + Self.ulp(t)
             let ternary = mpfr_log1p(r.mid, t, MPFR_RNDN)
-            try finish(r, ternary: ternary == 0 ? 1 : ternary, radius: radius, roundingUlps: 4)
+            try finish(r, ternary: ternary == 0 ? 1 : ternary, radius: radius * Self.slope(limit: Magnitude(1), tail: tail, radius: radius), roundingUlps: 4)
         case .relu:
             switch sign(a) {
             case .some(let s) where s > 0: try copy(a, into: r)

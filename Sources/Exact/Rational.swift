@@ -72,8 +72,20 @@ public struct Rational: Sendable {
 
     public var isInteger: Bool { denominator == 1 }
 
-    /// The nearest `Double` (round to nearest; for display beside exact values, never for deciding).
-    public var doubleValue: Double { withPointer { __gmpq_get_d($0) } }
+    /// The nearest `Double` (round to nearest, ties to even, as `Double("0.1")` reads text; for
+    /// display beside exact values, never for deciding). `mpq_get_d` truncates, so MPFR rounds:
+    /// at 53 bits for normal results, and in the subnormal range (where a 53-bit rounding then a
+    /// second one would round twice) by rounding `self · 2^1074` to an integer exactly.
+    public var doubleValue: Double {
+        var x = __mpfr_struct()
+        mpfr_init2(&x, 53)
+        defer { mpfr_clear(&x) }
+        withPointer { _ = mpfr_set_q(&x, $0, MPFR_RNDN) }
+        let nearest = mpfr_get_d(&x, MPFR_RNDN)
+        guard Swift.abs(nearest) < Double.leastNormalMagnitude else { return nearest }
+        let units = timesPowerOfTwo(1074).roundedToInteger(rule: .halfEven).exactInt ?? 0
+        return Double(units) * Double.leastNonzeroMagnitude
+    }
 
     /// `self · 2^exponent`, exactly.
     public func timesPowerOfTwo(_ exponent: Int) -> Rational {

@@ -1,0 +1,105 @@
+import Exact
+import Symbolic
+
+/// Certified gradient descent on a fixture's model with the plain `Double` run beside it, read
+/// every few steps: how the loss falls, and how many digits `Double` still gets right.
+public struct Trainer: Sendable {
+    public let fixture: Fixture
+    /// The names read at each record: the network's outputs (`out_o1`, …).
+    public let outputs: [String]
+
+    /// One reading of the run.
+    public struct Record: Sendable {
+        public var step: Int
+        public var loss: Ball
+        public var lossDouble: Double
+        public var outputs: [(name: String, value: Ball, double: Double)]
+        /// Leading significant digits on which the `Double` loss agrees with the certified one.
+        public var agreeingDigits: Int
+    }
+
+    /// Why a fixture cannot be trained.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(fixture: Fixture) throws(Failure) {
+        guard fixture.training != nil else { throw Failure(description: "the fixture has no [training] section") }
+        self.fixture = fixture
+        if let network = fixture.network {
+            outputs = network.neuronNames(layer: network.layers.count - 1).map { "out_\($0)" }
+        } else {
+            outputs = fixture.model.definitionOrder.filter { $0.hasPrefix("out_o") }
+        }
+    }
+
+    /// Trains `steps` steps, reading every `every` steps (and the last); `progress` hears each step.
+    /// The precision doubles when the certified loss cannot be given to `digits` significant digits.
+    public func run(steps: Int, every: Int, digits: Int = 25, progress: (@Sendable (Int) -> Void)? = nil) throws(Failure) -> [Record] {
+        var precision = 128
+        while true {
+            let records = try run(steps: steps, every: max(every, 1), precision: precision, progress: progress)
+            let settled = records.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil }
+            if settled || precision >= 4096 { return records }
+            precision *= 2
+        }
+    }
+
+    private func run(steps: Int, every: Int, precision: Int, progress: (@Sendable (Int) -> Void)?) throws(Failure) -> [Record] {
+        guard let loss = fixture.training?.loss else { return [] }
+        do {
+            let scenario = try Scenario(fixture: fixture)
+            let certified = try TrainingStep(scenario: scenario) { BallRegisters(count: $0, precision: precision) }
+            let plain = try TrainingStep(scenario: scenario, makeRegisters: DoubleRegisters.init(count:))
+            var builder = ProgramBuilder(model: fixture.model)
+            let watched = [loss] + outputs
+            var registers: [Int] = []
+            for name in watched { registers.append(try builder.compile(name: name)) }
+            var parameterRegisters: [(source: Int, target: Int)] = []
+            for (name, source) in certified.parameters {
+                if let target = builder.register(forGiven: name) { parameterRegisters.append((source, target)) }
+            }
+            let readout = builder.finished(keeping: registers)
+            let balls = BallRegisters(count: readout.registerCount, precision: precision)
+            let doubles = DoubleRegisters(count: readout.registerCount)
+            try readout.runSetup(on: balls)
+            try readout.runSetup(on: doubles)
+            var records: [Record] = []
+            for step in 0...max(steps, 0) {
+                if step > 0 {
+                    try certified.advance(from: step - 1)
+                    try plain.advance(from: step - 1)
+                    progress?(step)
+                }
+                guard step % every == 0 || step == steps else { continue }
+                for (source, target) in parameterRegisters {
+                    balls.set(certified.registers.value(at: source), at: target)
+                    doubles.set(plain.registers.value(at: source), at: target)
+                }
+                try readout.runBody(on: balls)
+                try readout.runBody(on: doubles)
+                let lossBall = balls.value(at: registers[0]), lossDouble = doubles.value(at: registers[0])
+                let outputValues = zip(outputs, registers.dropFirst()).map { ($0, balls.value(at: $1), doubles.value(at: $1)) }
+                records.append(Record(step: step, loss: lossBall, lossDouble: lossDouble, outputs: outputValues,
+                                      agreeingDigits: Self.agreeingDigits(lossDouble, lossBall)))
+            }
+            return records
+        } catch let error as RunFailure {
+            throw Failure(description: error.message)
+        } catch let error as Program.Failure {
+            throw Failure(description: error.description)
+        } catch {
+            throw Failure(description: "\(error)")
+        }
+    }
+
+    /// Leading significant digits of `double` that match the exact value (certified: the worst case over the enclosure).
+    public static func agreeingDigits(_ double: Double, _ truth: Ball) -> Int {
+        guard let point = Rational(exactly: double) else { return 0 }
+        let farthest = max((point - truth.lower).magnitude, (point - truth.upper).magnitude)
+        let size = min(truth.lower.magnitude, truth.upper.magnitude)
+        guard farthest.signum > 0 else { return 17 }
+        guard size.signum > 0, let ratio = (size / farthest).decimalExponent else { return 0 }
+        return max(ratio, 0)
+    }
+}
