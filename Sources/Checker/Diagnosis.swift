@@ -46,44 +46,44 @@ struct Diagnosis: Sendable {
 
     /// What one mistake did to the pending claims: the claims it reproduces (certified) and, for
     /// every claim screened, how many digits its `Double` value shares with the printed number.
-    private struct Outcome {
+    private struct Outcome: Sendable {
         var reproduced: [Int] = []
         var agreement: [Int: Int] = [:]
     }
 
-    func explain(_ results: [ClaimResult], claims: [Claim]) -> [ClaimResult] {
-        var results = results
-        let pending = results.indices.filter { [.truncated, .lastDigit, .wrong].contains(results[$0].verdict) }
-        guard !pending.isEmpty, let base = try? Scenario(fixture: fixture) else { return results }
+    /// The mistakes that reproduce a claim, or the closest one when none does.
+    struct Findings: Sendable {
+        var explanations: [Mistake] = []
+        var closest: (mistake: Mistake, agreeingDigits: Int)?
+    }
+
+    /// Tries every candidate mistake on the claims at `pending` (indices into `claims`).
+    func explain(_ claims: [Claim], pending: [Int]) -> [Int: Findings] {
+        guard !pending.isEmpty, let base = try? Scenario(fixture: fixture) else { return [:] }
         let mistakes = candidates()
-        let judged = results
         let outcomes = Parallel.map(mistakes) { mistake in
-            self.outcome(of: mistake, pending: pending, results: judged, base: base)
+            self.outcome(of: mistake, pending: pending, claims: claims, base: base)
         }
-        var closest: [Int: (Mistake, Int)] = [:]
+        var findings: [Int: Findings] = [:]
+        for index in pending { findings[index] = Findings() }
         for (mistake, outcome) in zip(mistakes, outcomes) {
-            for index in outcome.reproduced where !results[index].explanations.contains(mistake) {
-                results[index].explanations.append(mistake)
-            }
-            for (index, digits) in outcome.agreement where digits > (closest[index]?.1 ?? 0) {
-                closest[index] = (mistake, digits)
+            for index in outcome.reproduced { findings[index]?.explanations.append(mistake) }
+            for (index, digits) in outcome.agreement where digits > (findings[index]?.closest?.agreeingDigits ?? 0) {
+                findings[index]?.closest = (mistake, digits)
             }
         }
-        for index in pending where results[index].explanations.isEmpty {
-            if let (mistake, digits) = closest[index] { results[index].closest = (mistake, digits) }
-        }
-        return results
+        return findings
     }
 
     /// Screens one mistake in `Double`, then certifies the claims it comes close to.
-    private func outcome(of mistake: Mistake, pending: [Int], results: [ClaimResult], base: Scenario) -> Outcome {
+    private func outcome(of mistake: Mistake, pending: [Int], claims: [Claim], base: Scenario) -> Outcome {
         var outcome = Outcome()
-        guard let scenario = try? Scenario(fixture: fixture, mistake: mistake) else { return outcome }
-        let relevant = pending.filter { matters(mistake, for: results[$0].claim, scenario: scenario, base: base) }
+        guard let scenario = try? Scenario(fixture: fixture, mistake: mistake, sharing: base) else { return outcome }
+        let relevant = pending.filter { matters(mistake, for: claims[$0], scenario: scenario, base: base) }
         var requests: [Request] = []
         var owners: [Int] = []
         for index in relevant {
-            let claim = results[index].claim
+            let claim = claims[index]
             guard let expression = try? scenario.expression(for: claim.quantity.target) else { continue }
             requests.append(Request(step: claim.quantity.step, expression: expression, readsUpdates: scenario.isSequential))
             owners.append(index)
@@ -93,7 +93,7 @@ struct Diagnosis: Sendable {
         else { return outcome }
         var candidates: [Int] = []
         for (position, index) in owners.enumerated() {
-            guard let literal = results[index].claim.literal else { continue }
+            guard let literal = claims[index].literal else { continue }
             if Self.isNear(doubles[position], literal) { candidates.append(position) }
             outcome.agreement[index] = Self.agreeingDigits(doubles[position], literal)
         }
@@ -105,7 +105,7 @@ struct Diagnosis: Sendable {
             outcome.reproduced = []
             for (ball, position) in zip(balls, candidates) {
                 let index = owners[position]
-                guard let literal = results[index].claim.literal else { continue }
+                guard let literal = claims[index].literal else { continue }
                 switch Enclosure(ball).roundsTo(literal) {
                 case true?: outcome.reproduced.append(index)
                 case false?: break

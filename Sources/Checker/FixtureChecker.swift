@@ -42,14 +42,14 @@ public struct FixtureChecker: Sendable {
                           message: "cannot evaluate \(failure.claim.quantity)\(place): \(failure.run.message)")
     }
 
-    struct ClaimFailure: Error {
+    struct ClaimFailure: Error, Sendable {
         var claim: Claim
         var run: RunFailure
     }
 
     /// The requests for one claim under the correct scenario: its value, the neighbouring steps
     /// (off-by-one) and its carried value.
-    private struct Plan {
+    private struct Plan: Sendable {
         var main: Int
         var neighbours: [(step: Int, request: Int)]
         var carried: Int
@@ -86,6 +86,40 @@ public struct FixtureChecker: Sendable {
         do { doubles = try ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests) } catch {
             throw ClaimFailure(claim: claims[0], run: error)
         }
+        // A printed figure has a dozen digits at most: 60-bit enclosures (one machine word) decide
+        // whether a mistake reproduces it, and the escalation raises that where they cannot.
+        let diagnosis = Diagnosis(fixture: fixture, escalation: Escalation(initial: 60, cap: escalation.cap))
+        // The diagnosis starts at once, on the claims whose Double value is not correctly rounded,
+        // while the certified run decides the verdicts on the other core.
+        let likely = claims.indices.filter { index in
+            guard let literal = claims[index].literal, let point = Rational(exactly: doubles[plans[index].main]) else { return true }
+            return Enclosure(exactly: point).roundsTo(literal) != true
+        }
+        let (allPlans, allRequests) = (plans, requests)
+        let (certified, early) = Parallel.both(
+            { () -> Result<[ClaimResult], ClaimFailure> in
+                Result { () throws(ClaimFailure) in
+                    try self.certify(claims, plans: allPlans, requests: allRequests, scenario: scenario, doubles: doubles)
+                }
+            },
+            { diagnosis.explain(claims, pending: likely) }
+        )
+        var results = try certified.get()
+        let pending = results.indices.filter { [.truncated, .lastDigit, .wrong].contains(results[$0].verdict) }
+        let late = diagnosis.explain(claims, pending: pending.filter { !likely.contains($0) })
+        for index in pending {
+            guard let findings = early[index] ?? late[index] else { continue }
+            for mistake in findings.explanations where !results[index].explanations.contains(mistake) {
+                results[index].explanations.append(mistake)
+            }
+            if results[index].explanations.isEmpty { results[index].closest = findings.closest }
+        }
+        return results
+    }
+
+    /// Verdicts from enclosures at rising precision, settled in exact rationals or reported
+    /// undecided where no precision up to the cap can tell.
+    private func certify(_ claims: [Claim], plans: [Plan], requests: [Request], scenario: Scenario, doubles: [Double]) throws(ClaimFailure) -> [ClaimResult] {
         var decided: [ClaimResult?] = Array(repeating: nil, count: claims.count)
         var lastBalls: [Ball] = []
         var lastPrecision = escalation.initial
@@ -93,6 +127,8 @@ public struct FixtureChecker: Sendable {
             let balls: [Ball]
             do {
                 balls = try ScenarioRun(scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }).evaluate(requests)
+            } catch where error.isPrecisionLoss && precision < escalation.cap {
+                continue
             } catch {
                 let claim = claims.first { $0.quantity.step >= error.step } ?? claims[0]
                 throw ClaimFailure(claim: claim, run: error)
@@ -104,19 +140,12 @@ public struct FixtureChecker: Sendable {
             }
             if decided.allSatisfy({ $0 != nil }) { break }
         }
-        var results: [ClaimResult] = []
-        for (index, claim) in claims.enumerated() {
-            if let result = decided[index] {
-                results.append(result)
-                continue
-            }
+        return claims.indices.map { index in
+            if let result = decided[index] { return result }
+            let claim = claims[index]
             let fallback = exactFallback(claim, plan: plans[index], requests: requests, scenario: scenario, doubles: doubles)
-            results.append(fallback ?? undecided(claim, ball: lastBalls[plans[index].main], double: doubles[plans[index].main], precision: lastPrecision))
+            return fallback ?? undecided(claim, ball: lastBalls[plans[index].main], double: doubles[plans[index].main], precision: lastPrecision)
         }
-        // A printed figure has a dozen digits at most: 60-bit enclosures (one machine word) decide
-        // whether a mistake reproduces it, and the escalation raises that where they cannot.
-        let diagnosis = Diagnosis(fixture: fixture, escalation: Escalation(initial: 60, cap: escalation.cap))
-        return diagnosis.explain(results, claims: claims)
     }
 
     /// The verdict from enclosures, or `nil` when they are too wide to decide it.

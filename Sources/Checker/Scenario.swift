@@ -21,8 +21,12 @@ struct Scenario: Sendable {
     /// For each parameter, the number of definitions on the longest path from it to the loss:
     /// equal counts form a layer, and a smaller count is a later layer.
     let layerDepth: [String: Int]
+    /// The loss's derivative by every name, taken once (before the scenario's substitution).
+    private let lossGradient: [String: Expr]
 
-    init(fixture: Fixture, mistake: Mistake? = nil) throws(ModelError) {
+    /// The scenario of `mistake` (nil: the model as written). `correct`, the scenario without mistakes, lends
+    /// its loss gradient to mistakes that change neither the model nor how derivatives are taken.
+    init(fixture: Fixture, mistake: Mistake? = nil, sharing correct: Scenario? = nil) throws(ModelError) {
         self.fixture = fixture
         self.mistake = mistake
         let base = fixture.model
@@ -61,11 +65,23 @@ struct Scenario: Sendable {
         self.derivativeSubstitution = substitution
         self.isSequential = mistake == .sequential
         self.layerDepth = Self.depths(in: model, loss: fixture.training?.loss)
+        let keepsDerivatives: Bool = switch mistake {
+        case .noHalf?, .miswired?, .noActivationDerivative?: false
+        default: true
+        }
+        if keepsDerivatives, let correct {
+            self.lossGradient = correct.lossGradient
+        } else {
+            self.lossGradient = fixture.training.map { model.gradient(of: $0.loss, options: options) } ?? [:]
+        }
     }
 
     /// `dA/dB` as this scenario takes it.
     func derivative(of quantity: String, by variable: String) throws(ModelError) -> Expr {
-        try model.derivative(of: quantity, by: variable, options: options).substituting(derivativeSubstitution)
+        if quantity == fixture.training?.loss, model.contains(variable) {
+            return (lossGradient[variable] ?? 0).substituting(derivativeSubstitution)
+        }
+        return try model.derivative(of: quantity, by: variable, options: options).substituting(derivativeSubstitution)
     }
 
     /// The learning rate as an expression.

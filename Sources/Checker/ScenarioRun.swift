@@ -2,7 +2,7 @@ import Exact
 import Symbolic
 
 /// One quantity to evaluate: an expression in the scenario's model, read after `step` training steps.
-struct Request {
+struct Request: Sendable {
     var step: Int
     var expression: Expr
     /// Compile the scenario's parameter updates first, so the expression may read their new values.
@@ -10,10 +10,12 @@ struct Request {
 }
 
 /// Why a scenario could not be evaluated: the error and the name of the definition it arose in.
-struct RunFailure: Error {
+struct RunFailure: Error, Sendable {
     var message: String
     var definition: String?
     var step: Int
+    /// The enclosures lost every digit: a higher precision may succeed where this one failed.
+    var isPrecisionLoss = false
 }
 
 /// Trains a scenario's model step by step on one kind of registers and reads the requested
@@ -61,7 +63,7 @@ struct ScenarioRun<R: RegisterFile> {
                 }
                 try program.runBody(on: registers)
             } catch {
-                throw RunFailure(message: error.error.description, definition: error.definition, step: step)
+                throw RunFailure(message: error.error.description, definition: error.definition, step: step, isPrecisionLoss: error.error == .tooWide)
             }
             for (index, output) in zip(indices, outputs) { results[index] = registers.value(at: output) }
         }

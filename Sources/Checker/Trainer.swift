@@ -38,14 +38,27 @@ public struct Trainer: Sendable {
     public func run(steps: Int, every: Int, digits: Int = 25, progress: (@Sendable (Int) -> Void)? = nil) throws(Failure) -> [Record] {
         var precision = 128
         while true {
-            let records = try run(steps: steps, every: max(every, 1), precision: precision, progress: progress)
-            let settled = records.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil }
-            if settled || precision >= 4096 { return records }
+            do {
+                let records = try run(steps: steps, every: max(every, 1), precision: precision, progress: progress)
+                let settled = records.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil }
+                if settled || precision >= Self.precisionCap { return records }
+            } catch let failure as RunFailure where failure.isPrecisionLoss {
+                guard precision < Self.precisionCap else {
+                    throw Failure(description: "\(failure.message) (even at \(precision) bits; the certified bound grows with every step)")
+                }
+            } catch let failure as RunFailure {
+                throw Failure(description: failure.message)
+            } catch {
+                throw Failure(description: "\(error)")
+            }
             precision *= 2
         }
     }
 
-    private func run(steps: Int, every: Int, precision: Int, progress: (@Sendable (Int) -> Void)?) throws(Failure) -> [Record] {
+    /// The highest precision tried, in bits.
+    public static let precisionCap = 4096
+
+    private func run(steps: Int, every: Int, precision: Int, progress: (@Sendable (Int) -> Void)?) throws -> [Record] {
         guard let loss = fixture.training?.loss else { return [] }
         do {
             let scenario = try Scenario(fixture: fixture)
@@ -84,12 +97,8 @@ public struct Trainer: Sendable {
                                       agreeingDigits: Self.agreeingDigits(lossDouble, lossBall)))
             }
             return records
-        } catch let error as RunFailure {
-            throw Failure(description: error.message)
-        } catch let error as Program.Failure {
-            throw Failure(description: error.description)
-        } catch {
-            throw Failure(description: "\(error)")
+        } catch let failure as Program.Failure {
+            throw RunFailure(message: failure.description, definition: failure.definition, step: 0, isPrecisionLoss: failure.error == .tooWide)
         }
     }
 

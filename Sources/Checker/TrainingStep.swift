@@ -33,7 +33,8 @@ struct TrainingStep<R: RegisterFile> {
     /// Takes the step after `step` steps have been taken.
     func advance(from step: Int) throws(RunFailure) {
         do { try program.runBody(on: registers) } catch {
-            throw RunFailure(message: "while training, step \(step + 1): \(error.error)", definition: error.definition, step: step + 1)
+            throw RunFailure(message: "while training, step \(step + 1): \(error.error)", definition: error.definition, step: step + 1,
+                             isPrecisionLoss: error.error == .tooWide)
         }
     }
 }

@@ -51,6 +51,7 @@ final class BallArithmetic {
     /// Stores the radius, adding `roundingUlps` ulps of the midpoint when MPFR reported rounding.
     private func finish(_ r: BallSlot, ternary: Int32, radius: Magnitude, roundingUlps: Int = 1) throws(EnclosureError) {
         guard cgmp_mpfr_is_number(r.mid) != 0 else { throw .overflow }
+        guard !radius.isUnbounded else { throw .tooWide }
         guard ternary != 0 else { r.rad.pointee = radius; return }
         let ulp = Self.ulp(r.mid)
         r.rad.pointee = radius + (roundingUlps == 1 ? ulp : ulp * Magnitude(Double(roundingUlps)))

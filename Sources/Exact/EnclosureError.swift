@@ -6,6 +6,9 @@ public enum EnclosureError: Error, Equatable, Sendable, CustomStringConvertible 
     case domain(function: String, requirement: String)
     /// The result left MPFR's exponent range.
     case overflow
+    /// The enclosure grew wider than any representable number: the computation lost every
+    /// digit at this precision (a higher precision may keep some).
+    case tooWide
     /// A discontinuous function was asked at a point its enclosure cannot tell apart from the jump.
     case undecidable(String)
 
@@ -14,6 +17,7 @@ public enum EnclosureError: Error, Equatable, Sendable, CustomStringConvertible 
         case .divisionByZero: "division by zero"
         case .domain(let function, let requirement): "\(function) needs \(requirement)"
         case .overflow: "overflow: the value is too large to represent"
+        case .tooWide: "the enclosure grew too wide: every digit was lost at this precision"
         case .undecidable(let what): what
         }
     }

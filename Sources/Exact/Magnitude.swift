@@ -16,11 +16,25 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
         self.exponent = exponent
     }
 
-    /// `significand · 2^exponent` renormalised; `value` must be finite and nonnegative.
+    /// `value · 2^exponent` renormalised; `value` must be finite and nonnegative. Normal values
+    /// are split by their bit pattern (the hot path); subnormal ones through `Double`'s API.
     private init(normalizing value: Double, exponent: Int) {
         guard value > 0 else { self = .zero; return }
-        self.init(significand: value.significand, exponent: exponent + Int(value.exponent))
+        let bits = value.bitPattern
+        let biased = Int(bits >> 52)
+        guard biased > 0 else {
+            self.init(significand: value.significand, exponent: exponent + Int(value.exponent))
+            return
+        }
+        self.init(significand: Double(bitPattern: bits & 0x000F_FFFF_FFFF_FFFF | 0x3FF0_0000_0000_0000), exponent: exponent + biased - 1023)
     }
+
+    /// Beyond every MPFR exponent: the bound given for an infinite or undefined value, so that
+    /// an overflowing computation yields a radius that is reported as overflow, never a trap.
+    static let unbounded = Magnitude(significand: 1, exponent: 1 << 40)
+
+    /// Whether the bound exceeds every finite MPFR number.
+    var isUnbounded: Bool { !isZero && exponent > Int(mpfr_get_emax()) }
 
     /// An upper bound on a nonnegative `Double` (exact).
     public init(_ value: Double) { self.init(normalizing: Swift.abs(value), exponent: 0) }
@@ -32,13 +46,14 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `|x| < (top + 1)·2^(EXP − 64) ≤ (⌊top / 2^11⌋ + 1)·2^(EXP − 53)`.
     init(upperBoundOf x: UnsafePointer<__mpfr_struct>) {
         guard cgmp_mpfr_is_zero(x) == 0 else { self = .zero; return }
+        guard cgmp_mpfr_is_number(x) != 0 else { self = .unbounded; return }
         let leading = Double((cgmp_mpfr_top_limb(x) >> 11) + 1)
         self.init(normalizing: leading, exponent: cgmp_mpfr_get_exp(x) - 53)
     }
 
     /// A lower bound on `|x|` for an MPFR number.
     init(lowerBoundOf x: UnsafePointer<__mpfr_struct>) {
-        guard cgmp_mpfr_is_zero(x) == 0 else { self = .zero; return }
+        guard cgmp_mpfr_is_zero(x) == 0, cgmp_mpfr_is_number(x) != 0 else { self = .zero; return }
         var exponent = 0
         let fraction = mpfr_get_d_2exp(&exponent, x, MPFR_RNDZ)
         self.init(normalizing: Swift.abs(fraction), exponent: exponent)
@@ -72,7 +87,8 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
         let (large, small) = lhs.exponent >= rhs.exponent ? (lhs, rhs) : (rhs, lhs)
         let gap = large.exponent - small.exponent
         // Past 60 binary places the smaller term is below one ulp of the larger: one nextUp covers it.
-        let sum = gap > 60 ? large.significand.nextUp : (large.significand + Double(sign: .plus, exponent: -gap, significand: small.significand)).nextUp
+        // 2^−gap built from its bit pattern: exact for gap ≤ 60.
+        let sum = gap > 60 ? large.significand.nextUp : (large.significand + small.significand * Double(bitPattern: UInt64(1023 - gap) << 52)).nextUp
         return Magnitude(normalizing: sum, exponent: large.exponent)
     }
 

@@ -172,6 +172,23 @@ extension Model {
         return adjoints(of: quantity, by: variable, options: options)[variable] ?? 0
     }
 
+    /// `dA/dB` for every name B at once, by one reverse sweep from `quantity`: each name's entry is
+    /// the chain rule summed over its users only, which is exactly the derivative with the name
+    /// taken as a free variable. Names `quantity` does not depend on are absent (their derivative is 0).
+    public func gradient(of quantity: String, options: DerivativeOptions = .init()) -> [String: Expr] {
+        var adjoint: [String: Expr] = [quantity: 1]
+        var pending: [String: [Expr]] = [:]
+        for name in definitionOrder.reversed() {
+            if let contributions = pending.removeValue(forKey: name) { adjoint[name] = .sum(contributions.reversed()) }
+            guard let seed = adjoint[name] else { continue }
+            for used in uses[name] ?? [] {
+                pending[used, default: []].append(seed * localPartial(of: name, by: used, options: options))
+            }
+        }
+        for (name, contributions) in pending { adjoint[name] = .sum(contributions.reversed()) }
+        return adjoint
+    }
+
     /// Reverse accumulation from `quantity` down to `variable`: the derivative of `quantity`
     /// with respect to every name on the way. A name with an entry in `symbols` passes that
     /// symbol down instead of its own adjoint (to write a hidden delta with later deltas).

@@ -143,27 +143,32 @@ public struct ProgramBuilder {
             }
             return target
         case .product(let factors):
-            // A leading −1 becomes one negation at the end; negative powers become divisions.
-            let negated = factors.count > 1 && factors.first?.constantValue == -1
-            var operands: [(register: Int, divides: Bool)] = []
-            for factor in negated ? Array(factors.dropFirst()) : factors {
-                if case .power(let base, let exponent) = factor.kind, exponent < 0, !operands.isEmpty {
-                    operands.append((exponent == -1 ? child(base) : try compile(base.power(-exponent)), true))
-                } else {
-                    operands.append((child(factor), false))
+            // Left to right, remembering every prefix: chain-rule products such as
+            // δ_o1·out_h1 and δ_o1·w5 share their leading factors, and this shares their work.
+            var start = 1
+            var accumulated = child(factors[0])
+            for length in stride(from: factors.count - 1, through: 2, by: -1) {
+                if let register = memo[Expr(.product(Array(factors[..<length])))] {
+                    start = length
+                    accumulated = register
+                    break
                 }
             }
-            let target = allocate()
-            if operands.count == 1, let only = operands.first {
-                emit(negated ? .negate(only.register, into: target) : .copy(only.register, into: target))
-                return target
+            for index in start..<factors.count {
+                let factor = factors[index]
+                let target = allocate()
+                if index == 1, factors[0].constantValue == -1 {
+                    emit(.negate(child(factor), into: target))
+                } else if case .power(let base, let exponent) = factor.kind, exponent < 0 {
+                    let denominator = exponent == -1 ? child(base) : try compile(base.power(-exponent))
+                    emit(.divide(accumulated, denominator, into: target))
+                } else {
+                    emit(.multiply(accumulated, child(factor), into: target))
+                }
+                accumulated = target
+                if index < factors.count - 1 { memo[Expr(.product(Array(factors[...index])))] = target }
             }
-            for (position, operand) in operands.enumerated().dropFirst() {
-                let left = position == 1 ? operands[0].register : target
-                emit(operand.divides ? .divide(left, operand.register, into: target) : .multiply(left, operand.register, into: target))
-            }
-            if negated { emit(.negate(target, into: target)) }
-            return target
+            return accumulated
         case .power(let base, let exponent):
             let target = allocate()
             if exponent == -1 {
