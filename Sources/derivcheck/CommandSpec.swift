@@ -135,6 +135,16 @@ struct ParsedArguments {
     var flags: Set<String> = []
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
+
+    /// A whole-number option in `range`, or `value` when it is absent.
+    func wholeNumber(_ name: String, default value: Int, range: ClosedRange<Int>, placeholder: String = "n") throws(UsageError) -> Int {
+        guard let text = values[name] else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            let bound = range.upperBound == Int.max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
+            throw UsageError(message: "'--\(name)' takes a whole number \(bound), not '\(text)'", usage: "--\(name) <\(placeholder)>")
+        }
+        return number
+    }
 }
 
 /// The command line does not fit the command: exit status 64.

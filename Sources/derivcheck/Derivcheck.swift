@@ -66,13 +66,20 @@ enum Derivcheck {
         return Terminal.Status.usage.rawValue
     }
 
-    /// Reads `--digits`, which must be a whole number in `range`.
-    static func digits(_ parsed: ParsedArguments, default value: Int, range: ClosedRange<Int> = 1...1000) throws(UsageError) -> Int {
-        guard let text = parsed.values["digits"] else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            throw UsageError(message: "'--digits' takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'", usage: "--digits <n>")
+    /// Reads `--digits`.
+    static func digits(_ parsed: ParsedArguments, default value: Int) throws(UsageError) -> Int {
+        try parsed.wholeNumber("digits", default: value, range: 1...1000)
+    }
+
+    /// The fixture `--fixture` names, or the tutorial's; `nil` after reporting why it cannot be read.
+    static func fixture(for parsed: ParsedArguments) -> Fixture? {
+        switch fixture(at: parsed.values["fixture"]) {
+        case .success(let fixture):
+            return fixture
+        case .failure(let error):
+            error.report()
+            return nil
         }
-        return number
     }
 
     /// Reads a fixture file, or the built-in tutorial when `path` is nil.

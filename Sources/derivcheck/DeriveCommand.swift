@@ -36,14 +36,7 @@ enum DeriveCommand {
         } catch {
             return Derivcheck.usageError(error)
         }
-        let fixture: Fixture
-        switch Derivcheck.fixture(at: parsed.values["fixture"]) {
-        case .failure(let error):
-            error.report()
-            return Terminal.Status.badInput.rawValue
-        case .success(let loaded):
-            fixture = loaded
-        }
+        guard let fixture = Derivcheck.fixture(for: parsed) else { return Terminal.Status.badInput.rawValue }
         let quantity = parsed.values["of"] ?? fixture.training?.loss ?? "E_total"
         let variable = parsed.positionals.first ?? ""
         do {

@@ -1,0 +1,82 @@
+import Checker
+import Exact
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// The texts of an SVG's `<text>` elements (tspans joined), and whether it parsed.
+private final class TextCollector: NSObject, XMLParserDelegate {
+    var texts: [String] = []
+    var elements: [String] = []
+    var parsed = false
+    var error: Error?
+    private var depth = 0
+    private var current = ""
+
+    init(_ svg: String) {
+        super.init()
+        let parser = XMLParser(data: Data(svg.utf8))
+        parser.delegate = self
+        parsed = parser.parse()
+        error = parser.parserError
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes attributeDict: [String: String] = [:]) {
+        elements.append(elementName)
+        if elementName == "text" { depth += 1; current = "" }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if depth > 0 { current += string } }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        if elementName == "text" { depth -= 1; texts.append(current) }
+    }
+}
+
+@Suite("LossPlot")
+struct LossPlotTests {
+    private static let points = [
+        LossPlot.Point(step: 0, loss: 0.298, agreeingDigits: 15), LossPlot.Point(step: 5000, loss: 1.2e-4, agreeingDigits: 14),
+        LossPlot.Point(step: 10000, loss: 3.51e-5, agreeingDigits: 13),
+    ]
+
+    @Test func axesSpanTheData() {
+        let plot = LossPlot(points: Self.points, title: "loss")
+        #expect(plot.decades.low == -5 && plot.decades.high == 0)
+        #expect(plot.stepTicks == stride(from: 0, through: 10000, by: 1000).map { $0 })
+        #expect(LossPlot(points: [.init(step: 0, loss: 0.5, agreeingDigits: 3), .init(step: 7, loss: 0.4, agreeingDigits: 2)],
+                         title: "").stepTicks == [0, 1, 2, 3, 4, 5, 6, 7])
+    }
+
+    @Test func svgIsValidAndLabelled() {
+        let reading = TextCollector(LossPlot(points: Self.points, title: "E_total <certified> & Double").svg)
+        #expect(reading.parsed, "\(String(describing: reading.error))")
+        #expect(reading.elements.first == "svg")
+        #expect(reading.elements.filter { $0 == "polyline" }.count == 2)
+        for text in ["E_total <certified> & Double", "training step", "loss E_total (certified, log scale)",
+                     "significant digits Double agrees on", "certified loss E_total", "digits of the Double loss that agree",
+                     "10−5", "100", "0", "10000", "15", "17"] {
+            #expect(reading.texts.contains(text), "missing \(text)")
+        }
+    }
+
+    @Test func plotsATrainingRun() throws {
+        let fixture = try FixtureReader.read(text: Fixture.tutorialText, file: Fixture.tutorialFileName)
+        let records = try Trainer(fixture: fixture).run(steps: 2000, every: 100)
+        let plot = LossPlot(records: records, title: "tutorial")
+        #expect(plot.points.count == 21)
+        #expect(plot.decades.low == -4 && plot.decades.high == 0)
+        #expect(TextCollector(plot.svg).parsed)
+    }
+
+    @Test func numbersAreShortAndStable() {
+        #expect(SVGDocument.number(1.005) == "1" || SVGDocument.number(1.005) == "1.01")
+        #expect(SVGDocument.number(-0.001) == "0")
+        #expect(SVGDocument.number(12.5) == "12.5")
+        #expect(SVGDocument.number(-3.07) == "-3.07")
+        #expect(SVGDocument.escaped("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;")
+    }
+}
