@@ -18,8 +18,8 @@ struct CarriedValue {
         let step = claim.quantity.step
         evaluationStep = step == 1 && fixture.training != nil ? 0 : step
         switch claim.quantity.target {
-        case .name(let name): expression = builder.name(name, ownClaim: true)
-        case .derivative(let a, let b): expression = builder.derivative(of: a, by: b, ownClaim: true)
+        case .name(let name): expression = builder.name(name)
+        case .derivative(let a, let b): expression = builder.derivative(of: a, by: b)
         }
     }
 
@@ -49,8 +49,8 @@ struct CarriedValue {
             return result
         }
 
-        mutating func name(_ name: String, ownClaim: Bool = false) -> Expr {
-            if !ownClaim, let value = claimed[.name(name)] { return .constant(value) }
+        mutating func name(_ name: String) -> Expr {
+            if let value = claimed[.name(name)] { return .constant(value) }
             if let known = names[name] { return known }
             let model = fixture.model
             var result: Expr = .name(name)
@@ -77,8 +77,8 @@ struct CarriedValue {
             stepZero = claimed
         }
 
-        mutating func derivative(of quantity: String, by variable: String, ownClaim: Bool = false) -> Expr {
-            if !ownClaim, let value = claimed[.derivative(of: quantity, by: variable)] { return .constant(value) }
+        mutating func derivative(of quantity: String, by variable: String) -> Expr {
+            if let value = claimed[.derivative(of: quantity, by: variable)] { return .constant(value) }
             if quantity == variable { return 1 }
             let key = quantity + "\u{1}" + variable
             if let known = derivatives[key] { return known }

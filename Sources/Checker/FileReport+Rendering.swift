@@ -81,8 +81,8 @@ extension FileReport {
         func line(_ cells: [String], verdict: Verdict?) -> String {
             var text = ""
             for (index, cell) in cells.enumerated() {
-                let padded = index < cells.count - 1 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell
-                text += index == 5 && colour ? Self.coloured(padded, verdict) : padded
+                let padding = index < cells.count - 1 ? String(repeating: " ", count: max(widths[index] - cell.count, 0)) : ""
+                text += (index == 5 && colour ? Self.coloured(cell, verdict) : cell) + padding
                 if index < cells.count - 1 { text += "  " }
             }
             return text.trimmingTrailingSpaces()

@@ -127,7 +127,7 @@ public struct FixtureChecker: Sendable {
             let balls: [Ball]
             do {
                 balls = try ScenarioRun(scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }).evaluate(requests)
-            } catch where error.isPrecisionLoss && precision < escalation.cap {
+            } catch where error.mayYieldToPrecision && precision < escalation.cap {
                 continue
             } catch {
                 let claim = claims.first { $0.quantity.step >= error.step } ?? claims[0]

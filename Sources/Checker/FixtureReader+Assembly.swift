@@ -23,7 +23,8 @@ extension FixtureReader {
                     lines[name] = line
                 }
             } catch {
-                let at = self.network[error.key]
+                // A missing key is reported where it is needed: targets at the loss that needs them.
+                let at = self.network[error.key] ?? (error.key == "targets" ? self.network["loss"] : nil)
                 self.error(at?.line ?? line, at?.column ?? 1, error.message)
             }
         }
@@ -35,10 +36,10 @@ extension FixtureReader {
             do {
                 allDefinitions.append((name, try Parser.parse(text, isName: isName)))
             } catch {
-                self.error(definition.line, definition.column + error.column - 1, error.message)
+                self.error(definition.line, definition.column + error.column - 1, Self.message(of: error, startingAt: definition.column))
             }
         }
-        guard diagnostics.isEmpty else { throw FixtureErrors(diagnostics: diagnostics) }
+        guard diagnostics.isEmpty else { throw errors }
         let model: Model
         do {
             model = try Model(givens: allGivens, definitions: allDefinitions)
@@ -51,14 +52,14 @@ extension FixtureReader {
             let line = name.flatMap { lines[$0] } ?? 1
             let column = definitions.first(where: { $0.value.0 == name })?.column ?? 1
             self.error(line, column, message)
-            throw FixtureErrors(diagnostics: diagnostics)
+            throw errors
         }
         let trainingSpec = readTraining(model: model)
         var claims: [Claim] = []
         for line in claimLines {
             if let claim = readClaim(line, model: model, training: trainingSpec) { claims.append(claim) }
         }
-        guard diagnostics.isEmpty else { throw FixtureErrors(diagnostics: diagnostics) }
+        guard diagnostics.isEmpty else { throw errors }
         return Fixture(file: file, model: model, network: expandedNetwork?.0, training: trainingSpec, claims: claims, lines: lines)
     }
 

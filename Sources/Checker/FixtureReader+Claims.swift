@@ -43,6 +43,11 @@ extension FixtureReader {
                 if case .name(let name) = quantity.target, quantity.notation == .plus,
                    training?.parameters.contains(name) == true { trainedPlus = true } else { trainedPlus = false }
                 guard trainedPlus else {
+                    if case .name(let name) = quantity.target, quantity.notation == .plus {
+                        let listed = training.map { " (trained: \($0.parameters.joined(separator: " ")))" } ?? " (the fixture has no [training] section)"
+                        error(line.number, leftColumn, "'\(name)+' as a formula needs '\(name)' to be a trained parameter\(listed)")
+                        return nil
+                    }
                     error(line.number, leftColumn, "formula claims take no step; only 'p+' for a trained parameter p may be claimed as a formula")
                     return nil
                 }
@@ -51,7 +56,7 @@ extension FixtureReader {
                 let expression = try Parser.parse(Substring(printed), isName: isName)
                 for name in expression.names where !model.contains(name) {
                     let at = printed.range(of: name).map { printed[..<$0.lowerBound].unicodeScalars.count } ?? 0
-                    error(line.number, rightColumn + at, "unknown name '\(name)' in the formula")
+                    error(line.number, rightColumn + at, "unknown name '\(name)' in the formula\(Self.derivativeHint(name, model))")
                     return nil
                 }
                 for (a, b) in expression.derivatives {
@@ -62,7 +67,7 @@ extension FixtureReader {
                 }
                 return Claim(line: line.number, quantity: quantity, kind: .formula(expression), printed: printed, note: line.note)
             } catch {
-                self.error(line.number, rightColumn + error.column - 1, error.message)
+                self.error(line.number, rightColumn + error.column - 1, Self.message(of: error, startingAt: rightColumn))
                 return nil
             }
         }
@@ -107,7 +112,7 @@ extension FixtureReader {
         do {
             expression = try Parser.parse(body, isName: isName)
         } catch {
-            self.error(line, column + error.column - 1, "expected a quantity (a name or a derivative such as dE_total/dw5): \(error.message)")
+            self.error(line, column + error.column - 1, "expected a quantity (a name or a derivative such as dE_total/dw5): \(Self.message(of: error, startingAt: column))")
             return nil
         }
         switch expression.kind {
@@ -124,9 +129,24 @@ extension FixtureReader {
             }
             return Quantity(.derivative(of: a, by: b), step: step, notation: notation)
         default:
+            // `dA/dB` with an unknown A or B reads as a division of two unknown names: say which is unknown.
+            let parts = body.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count == 2, parts.allSatisfy({ $0.first == "d" && Parser.isName(String($0.dropFirst())) }) {
+                let names = parts.map { String($0.dropFirst()) }
+                for (part, name) in zip(parts, names) where !model.contains(name) {
+                    error(line, column + body[..<part.startIndex].unicodeScalars.count, "derivative of or by an unknown name '\(name)'; the model has \(Self.someNames(model))")
+                    return nil
+                }
+            }
             error(line, column, "expected a quantity (a name or a derivative such as dE_total/dw5), found an expression")
             return nil
         }
+    }
+
+    /// For an unknown name such as `dE_total`: `dA/dB` is a derivative only when A and B are both the model's names.
+    static func derivativeHint(_ name: String, _ model: Model) -> String {
+        guard name.first == "d", model.contains(String(name.dropFirst())) else { return "" }
+        return " ('d\(name.dropFirst())/dB' is a derivative only when B is a name of the model too)"
     }
 
     /// A short list of the model's names for error messages.

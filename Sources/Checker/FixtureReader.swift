@@ -37,7 +37,7 @@ public struct FixtureReader {
     /// Reads a fixture from raw bytes (which must be UTF-8).
     public static func read(bytes: [UInt8], file: String) throws(FixtureErrors) -> Fixture {
         var reader = FixtureReader(file: file)
-        guard let text = reader.decode(bytes) else { throw FixtureErrors(diagnostics: reader.diagnostics) }
+        guard let text = reader.decode(bytes) else { throw reader.errors }
         return try reader.read(text)
     }
 
@@ -48,7 +48,15 @@ public struct FixtureReader {
     }
 
     mutating func error(_ line: Int, _ column: Int, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: ParseError.shortened(message)))
+    }
+
+    /// Every problem found, in the order of the file (lines are read before definitions are
+    /// parsed, so the order found is not the order of the text).
+    var errors: FixtureErrors {
+        FixtureErrors(diagnostics: diagnostics.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element))
     }
 
     /// Validates UTF-8, reporting the first bad byte's position.
@@ -81,7 +89,10 @@ public struct FixtureReader {
     mutating func read(_ text: String) throws(FixtureErrors) -> Fixture {
         var section: Section?
         var sawContent = false
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines in an unknown section are skipped: the section's header has been reported already.
+        var inUnknownSection = false
+        // "\r\n" is one Character in Swift, so split on it as well as on "\n" (CRLF files).
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let number = index + 1
             var content = raw.hasSuffix("\r") ? raw.dropLast() : raw
             var note: String?
@@ -98,8 +109,10 @@ public struct FixtureReader {
                 guard body.hasSuffix("]"), let named = Section(rawValue: String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)) else {
                     error(number, indent + 1, "unknown section '\(body)'; expected one of [model], [network], [training], [claims]")
                     section = nil
+                    inUnknownSection = true
                     continue
                 }
+                inUnknownSection = false
                 if named == .network { if networkHeader != nil { error(number, indent + 1, "a second [network] section; a fixture has at most one") }; networkHeader = number }
                 if named == .training { if trainingHeader != nil { error(number, indent + 1, "a second [training] section; a fixture has at most one") }; trainingHeader = number }
                 section = named
@@ -108,6 +121,7 @@ public struct FixtureReader {
             let line = Line(number: number, text: body, note: note)
             switch section {
             case .none:
+                if inUnknownSection { continue }
                 error(number, indent + 1, "expected a section header such as [model] or [claims] before this line")
             case .model: modelLine(line, indent: indent)
             case .network:
@@ -141,6 +155,14 @@ public struct FixtureReader {
         }
         firstUse[name] = line
         return true
+    }
+
+    /// A parser message with its "at column N" (counted within the expression) made a column of the line.
+    static func message(of error: ParseError, startingAt column: Int) -> String {
+        guard let range = error.message.range(of: "at column "),
+              let number = Int(error.message[range.upperBound...].prefix(while: \.isNumber)) else { return error.message }
+        let end = error.message.index(range.upperBound, offsetBy: String(number).count)
+        return error.message[..<range.upperBound] + String(number + column - 1) + error.message[end...]
     }
 
     static func column(of part: Substring, in line: Substring, indent: Int) -> Int {

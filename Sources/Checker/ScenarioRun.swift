@@ -14,8 +14,8 @@ struct RunFailure: Error, Sendable {
     var message: String
     var definition: String?
     var step: Int
-    /// The enclosures lost every digit: a higher precision may succeed where this one failed.
-    var isPrecisionLoss = false
+    /// A higher precision may succeed where this one failed.
+    var mayYieldToPrecision = false
 }
 
 /// Trains a scenario's model step by step on one kind of registers and reads the requested
@@ -63,7 +63,7 @@ struct ScenarioRun<R: RegisterFile> {
                 }
                 try program.runBody(on: registers)
             } catch {
-                throw RunFailure(message: error.error.description, definition: error.definition, step: step, isPrecisionLoss: error.error == .tooWide)
+                throw RunFailure(message: error.error.description, definition: error.definition, step: step, mayYieldToPrecision: error.error.mayYieldToPrecision)
             }
             for (index, output) in zip(indices, outputs) { results[index] = registers.value(at: output) }
         }

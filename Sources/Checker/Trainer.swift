@@ -42,9 +42,9 @@ public struct Trainer: Sendable {
                 let records = try run(steps: steps, every: max(every, 1), precision: precision, progress: progress)
                 let settled = records.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil }
                 if settled || precision >= Self.precisionCap { return records }
-            } catch let failure as RunFailure where failure.isPrecisionLoss {
+            } catch let failure as RunFailure where failure.mayYieldToPrecision {
                 guard precision < Self.precisionCap else {
-                    throw Failure(description: "\(failure.message) (even at \(precision) bits; the certified bound grows with every step)")
+                    throw Failure(description: "\(failure.message) (even at \(precision) bits: the certified bound grows with every step)")
                 }
             } catch let failure as RunFailure {
                 throw Failure(description: failure.message)
@@ -98,7 +98,7 @@ public struct Trainer: Sendable {
             }
             return records
         } catch let failure as Program.Failure {
-            throw RunFailure(message: failure.description, definition: failure.definition, step: 0, isPrecisionLoss: failure.error == .tooWide)
+            throw RunFailure(message: failure.description, definition: failure.definition, step: 0, mayYieldToPrecision: failure.error.mayYieldToPrecision)
         }
     }
 

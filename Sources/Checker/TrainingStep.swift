@@ -34,7 +34,7 @@ struct TrainingStep<R: RegisterFile> {
     func advance(from step: Int) throws(RunFailure) {
         do { try program.runBody(on: registers) } catch {
             throw RunFailure(message: "while training, step \(step + 1): \(error.error)", definition: error.definition, step: step + 1,
-                             isPrecisionLoss: error.error == .tooWide)
+                             mayYieldToPrecision: error.error.mayYieldToPrecision)
         }
     }
 }

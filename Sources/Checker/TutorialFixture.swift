@@ -96,6 +96,7 @@ net_h1 == w1*i1 + w3*i2 + b1*1                             # Hidden Layer: "net_
 dnet_h1/dw1 == i1                                          # Hidden Layer: "dnet_h1/dw1 = i1"
 dE_total/dw1 == (dE_total/dnet_o1*w5 + dE_total/dnet_o2*w7)*out_h1*(1 - out_h1)*i1   # Hidden Layer: "You might also see this written as" (the sum over outputs of δ_o * w_ho)
 w1+ == w1 - η*dE_total/dw1                                 # Hidden Layer: "We can now update w1"
+
 """#
 
     /// The name `verify` reports the built-in fixture under.

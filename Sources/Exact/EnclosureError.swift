@@ -12,6 +12,10 @@ public enum EnclosureError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A discontinuous function was asked at a point its enclosure cannot tell apart from the jump.
     case undecidable(String)
 
+    /// Whether a higher working precision may succeed where this one failed: everything but
+    /// leaving MPFR's exponent range (a narrower enclosure can settle a sign, a domain or a jump).
+    public var mayYieldToPrecision: Bool { self != .overflow }
+
     public var description: String {
         switch self {
         case .divisionByZero: "division by zero"

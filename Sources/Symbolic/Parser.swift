@@ -85,8 +85,24 @@ public struct Parser {
         }
     }
 
+    /// An operand on the parser's stack: a long chain `a + b − c …` or `a·b/c …` is kept as a list
+    /// and built into one n-ary node when used, so reading n terms costs O(n), not O(n²).
+    private enum Operand {
+        case single(Expr)
+        case sum([Expr])
+        case product([Expr])
+
+        var expr: Expr {
+            switch self {
+            case .single(let expr): expr
+            case .sum(let terms): .sum(terms)
+            case .product(let factors): .product(factors)
+            }
+        }
+    }
+
     private mutating func expression() throws(ParseError) -> Expr {
-        var operands: [Expr] = []
+        var operands: [Operand] = []
         var operators: [Operator] = []
         var depth = 0
 
@@ -95,16 +111,27 @@ public struct Parser {
             switch op {
             case .negate:
                 guard let operand = operands.popLast() else { return }
-                operands.append(-operand)
+                operands.append(.single(-operand.expr))
                 depth -= 1
-            case .add, .subtract, .multiply, .divide:
-                guard let right = operands.popLast(), let left = operands.popLast() else { return }
-                switch op {
-                case .add: operands.append(left + right)
-                case .subtract: operands.append(left - right)
-                case .multiply: operands.append(left * right)
-                default: operands.append(left / right)
+            case .add, .subtract:
+                guard let right = operands.popLast()?.expr, let left = operands.popLast() else { return }
+                // Consuming the operand keeps the list uniquely referenced, so appending is O(1).
+                var terms: [Expr]
+                switch consume left {
+                case .sum(let existing): terms = existing
+                case let other: terms = [other.expr]
                 }
+                if case .subtract = op { terms.append(-right) } else { terms.append(right) }
+                operands.append(.sum(terms))
+            case .multiply, .divide:
+                guard let right = operands.popLast()?.expr, let left = operands.popLast() else { return }
+                var factors: [Expr]
+                switch consume left {
+                case .product(let existing): factors = existing
+                case let other: factors = [other.expr]
+                }
+                if case .divide = op { factors.append(right.power(-1)) } else { factors.append(right) }
+                operands.append(.product(factors))
             case .group, .call:
                 operators.append(op)
             }
@@ -126,18 +153,18 @@ public struct Parser {
             if expectOperand {
                 switch token.kind {
                 case .number(let literal):
-                    operands.append(.constant(literal.value))
+                    operands.append(.single(.constant(literal.value)))
                     expectOperand = false
                 case .derivative(let a, let b):
-                    operands.append(.derivative(of: a, by: b))
+                    operands.append(.single(.derivative(of: a, by: b)))
                     expectOperand = false
                 case .partial:
-                    operands.append(try partialDerivative(startingAt: token))
+                    operands.append(.single(try partialDerivative(startingAt: token)))
                     expectOperand = false
                 case .identifier(let name):
                     if current.kind == .open {
                         if name == "d" {
-                            operands.append(try leibnizDerivative(startingAt: token))
+                            operands.append(.single(try leibnizDerivative(startingAt: token)))
                             expectOperand = false
                         } else if let function = Parser.functions[name] {
                             let open = advance()
@@ -148,7 +175,7 @@ public struct Parser {
                     } else if Parser.functions[name] != nil {
                         throw ParseError("expected '(' after the function '\(name)'", column: token.column + token.length)
                     } else {
-                        operands.append(.name(name))
+                        operands.append(.single(.name(name)))
                         expectOperand = false
                     }
                 case .open:
@@ -177,8 +204,8 @@ public struct Parser {
                 expectOperand = true
             case .caret:
                 let exponent = try integerExponent()
-                guard let base = operands.popLast() else { throw ParseError("expected a base before '^'", column: token.column) }
-                operands.append(base.power(exponent))
+                guard let base = operands.popLast()?.expr else { throw ParseError("expected a base before '^'", column: token.column) }
+                operands.append(.single(base.power(exponent)))
                 if current.kind == .caret {
                     throw ParseError("'^' after a power is ambiguous; write (a^b)^c", column: current.column)
                 }
@@ -188,8 +215,10 @@ public struct Parser {
                     throw ParseError("unbalanced ')': no '(' to close", column: token.column)
                 }
                 depth -= 1
-                if case .call(let function, _) = marker, let argument = operands.popLast() {
-                    operands.append(.apply(function, argument))
+                if case .call(let function, _) = marker, let argument = operands.popLast()?.expr {
+                    operands.append(.single(.apply(function, argument)))
+                } else if let group = operands.popLast() {
+                    operands.append(.single(group.expr))
                 }
             case .end:
                 while let top = operators.last {
@@ -197,7 +226,7 @@ public struct Parser {
                     if case .call(_, let column) = top { throw ParseError("unbalanced '(': expected ')' to close the '(' at column \(column)", column: token.column) }
                     try reduce()
                 }
-                guard operands.count == 1, let result = operands.first else {
+                guard operands.count == 1, let result = operands.first?.expr else {
                     throw ParseError("expected an expression", column: token.column)
                 }
                 return result
