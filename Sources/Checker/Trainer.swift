@@ -36,12 +36,20 @@ public struct Trainer: Sendable {
     /// Trains `steps` steps, reading every `every` steps (and the last); `progress` hears each step.
     /// The precision doubles when the certified loss cannot be given to `digits` significant digits.
     public func run(steps: Int, every: Int, digits: Int = 25, progress: (@Sendable (Int) -> Void)? = nil) throws(Failure) -> [Record] {
+        try escalating { precision in
+            let records = try run(steps: steps, every: max(every, 1), precision: precision, progress: progress)
+            return (records, records.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil })
+        }
+    }
+
+    /// Runs `attempt` at 128 bits, then at doubled precisions up to the cap, until it reports its
+    /// result settled or fails in a way no precision can mend; at the cap it returns what it has.
+    func escalating<T>(_ attempt: (_ precision: Int) throws -> (result: T, settled: Bool)) throws(Failure) -> T {
         var precision = 128
         while true {
             do {
-                let records = try run(steps: steps, every: max(every, 1), precision: precision, progress: progress)
-                let settled = records.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil }
-                if settled || precision >= Self.precisionCap { return records }
+                let (result, settled) = try attempt(precision)
+                if settled || precision >= Self.precisionCap { return result }
             } catch let failure as RunFailure where failure.mayYieldToPrecision {
                 guard precision < Self.precisionCap else {
                     throw Failure(description: "\(failure.message) (even at \(precision) bits: the certified bound grows with every step)")

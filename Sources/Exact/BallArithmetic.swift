@@ -43,7 +43,7 @@ final class BallArithmetic {
     /// `2^(EXP(x) − prec(x))`, but at least MPFR's least positive number `2^(emin − 1)`, since a
     /// result that underflowed was rounded to 0 or to that number.
     static func ulp(_ x: UnsafePointer<__mpfr_struct>) -> Magnitude {
-        let leastPositive = Magnitude(powerOfTwo: mpfr_get_emin() - 1)
+        let leastPositive = Magnitude.leastPositive
         guard cgmp_mpfr_is_zero(x) == 0 else { return leastPositive }
         return Swift.max(Magnitude(powerOfTwo: cgmp_mpfr_get_exp(x) - cgmp_mpfr_get_prec(x)), leastPositive)
     }

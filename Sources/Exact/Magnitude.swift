@@ -34,7 +34,14 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
     static let unbounded = Magnitude(significand: 1, exponent: 1 << 40)
 
     /// Whether the bound exceeds every finite MPFR number.
-    var isUnbounded: Bool { !isZero && exponent > Int(mpfr_get_emax()) }
+    var isUnbounded: Bool { !isZero && exponent > Self.largestExponent }
+
+    /// MPFR's exponent range, read once: the library's defaults, which derivcheck never changes
+    /// (reading them per operation costs a thread-local lookup each time).
+    private static let largestExponent = Int(mpfr_get_emax())
+
+    /// MPFR's least positive number, 2^(emin − 1).
+    static let leastPositive = Magnitude(powerOfTwo: Int(mpfr_get_emin()) - 1)
 
     /// An upper bound on a nonnegative `Double` (exact).
     public init(_ value: Double) { self.init(normalizing: Swift.abs(value), exponent: 0) }
