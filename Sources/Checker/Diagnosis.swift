@@ -46,7 +46,7 @@ struct Diagnosis: Sendable {
 
     /// What one mistake did to the pending claims: the claims it reproduces (certified) and, for
     /// every claim screened, how many digits its `Double` value shares with the printed number.
-    private struct Outcome: Sendable {
+    struct Outcome: Sendable {
         var reproduced: [Int] = []
         var agreement: [Int: Int] = [:]
     }
@@ -64,6 +64,11 @@ struct Diagnosis: Sendable {
         let outcomes = Parallel.map(mistakes) { mistake in
             self.outcome(of: mistake, pending: pending, claims: claims, base: base)
         }
+        return findings(pending: pending, mistakes: mistakes, outcomes: outcomes)
+    }
+
+    /// What the mistakes' outcomes say about each pending claim.
+    func findings(pending: [Int], mistakes: [Mistake], outcomes: [Outcome]) -> [Int: Findings] {
         var findings: [Int: Findings] = [:]
         for index in pending { findings[index] = Findings() }
         for (mistake, outcome) in zip(mistakes, outcomes) {
@@ -76,7 +81,7 @@ struct Diagnosis: Sendable {
     }
 
     /// Screens one mistake in `Double`, then certifies the claims it comes close to.
-    private func outcome(of mistake: Mistake, pending: [Int], claims: [Claim], base: Scenario) -> Outcome {
+    func outcome(of mistake: Mistake, pending: [Int], claims: [Claim], base: Scenario) -> Outcome {
         var outcome = Outcome()
         guard let scenario = try? Scenario(fixture: fixture, mistake: mistake, sharing: base) else { return outcome }
         let relevant = pending.filter { matters(mistake, for: claims[$0], scenario: scenario, base: base) }

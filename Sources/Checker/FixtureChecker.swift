@@ -42,6 +42,12 @@ public struct FixtureChecker: Sendable {
                           message: "cannot evaluate \(failure.claim.quantity)\(place): \(failure.run.message)")
     }
 
+    /// A finished piece of the checking pool.
+    private enum Job: Sendable {
+        case certified(Result<[ClaimResult], ClaimFailure>)
+        case screened(Diagnosis.Outcome)
+    }
+
     struct ClaimFailure: Error, Sendable {
         var claim: Claim
         var run: RunFailure
@@ -95,15 +101,25 @@ public struct FixtureChecker: Sendable {
             guard let literal = claims[index].literal, let point = Rational(exactly: doubles[plans[index].main]) else { return true }
             return Enclosure(exactly: point).roundsTo(literal) != true
         }
+        // One pool of work for both cores: the certified run first (the longest job), then each
+        // mistake's screening of the claims whose Double value is off.
+        let mistakes = diagnosis.candidates()
         let (allPlans, allRequests) = (plans, requests)
-        let (certified, early) = Parallel.both(
-            { () -> Result<[ClaimResult], ClaimFailure> in
-                Result { () throws(ClaimFailure) in
+        let jobs: [Mistake?] = [nil] + mistakes.map { $0 }
+        let done = Parallel.map(jobs) { job -> Job in
+            guard let mistake = job else {
+                return .certified(Result { () throws(ClaimFailure) in
                     try self.certify(claims, plans: allPlans, requests: allRequests, scenario: scenario, doubles: doubles)
-                }
-            },
-            { diagnosis.explain(claims, pending: likely) }
-        )
+                })
+            }
+            return .screened(diagnosis.outcome(of: mistake, pending: likely, claims: claims, base: scenario))
+        }
+        guard case .certified(let certified)? = done.first else { return [] }
+        let outcomes = done.dropFirst().compactMap { job -> Diagnosis.Outcome? in
+            if case .screened(let outcome) = job { return outcome }
+            return nil
+        }
+        let early = diagnosis.findings(pending: likely, mistakes: mistakes, outcomes: outcomes)
         var results = try certified.get()
         let pending = results.indices.filter { [.truncated, .lastDigit, .wrong].contains(results[$0].verdict) }
         let late = diagnosis.explain(claims, pending: pending.filter { !likely.contains($0) })

@@ -8,9 +8,9 @@
 // Two ways are timed:
 //   per-weight  `Model.derivative(of: "E_total", by: w)` once per weight, as a claim would ask;
 //               each call is one reverse sweep from E_total down to that weight.
-//   one sweep   `Model.adjoints(of: "E_total", by: "i1")` once (every definition depends on i1,
-//               so this gives ∂E_total/∂ of every definition), then for each weight w feeding
-//               net_n: adjoint(net_n) · ∂net_n/∂w. The results are checked equal to per-weight.
+//   one sweep   `Model.gradient(of: "E_total")` once: a single reverse sweep that gives
+//               dE_total/dB for every name B (what checking and training use). The results are
+//               checked equal to per-weight.
 //
 // Sizes: `nodes Σ` is the sum of each derivative's `nodeCount` (each derivative as its own DAG);
 // `distinct` counts the structurally distinct nodes of all derivatives together (the size of one
@@ -97,17 +97,9 @@ for n in options.sizes {
         try weights.map { try model.derivative(of: "E_total", by: $0) }
     }
 
-    // Which net each weight feeds.
-    var feeds: [String: String] = [:]
-    for name in model.definitionOrder where name.hasPrefix("net_") {
-        for used in model.uses[name] ?? [] where used.hasPrefix("w") { feeds[used] = name }
-    }
     let (sweepTime, swept) = best(options.repeats) {
-        let adjoint = model.adjoints(of: "E_total", by: "i1")
-        return weights.map { weight -> Expr in
-            guard let net = feeds[weight], let outer = adjoint[net] else { return 0 }
-            return outer * model.localPartial(of: net, by: weight)
-        }
+        let gradient = model.gradient(of: "E_total")
+        return weights.map { gradient[$0] ?? 0 }
     }
     let mismatches = zip(perWeight, swept).filter { $0 != $1 }.count
     if mismatches > 0 { print("warning: \(mismatches) one-sweep derivatives differ structurally from per-weight ones") }
