@@ -181,3 +181,53 @@ extension Expr {
         return memo[ObjectIdentifier(node)] ?? 0
     }
 }
+
+extension Expr {
+    /// The derivative by every name at once, in one reverse walk over the expression: what
+    /// `partial(by:)` gives for each name, at the cost of one walk instead of one per name.
+    public func partials() -> [String: Expr] {
+        var nodes: [Expr] = []
+        forEachNode { nodes.append($0) }
+        var contributions: [ObjectIdentifier: [Expr]] = [ObjectIdentifier(node): [1]]
+        var result: [String: [Expr]] = [:]
+        // Reversed post-order visits every parent before its children.
+        for expr in nodes.reversed() {
+            guard let parts = contributions.removeValue(forKey: ObjectIdentifier(expr.node)) else { continue }
+            let seed = Expr.sum(parts)
+            func pass(_ child: Expr, _ factor: Expr) {
+                contributions[ObjectIdentifier(child.node), default: []].append(seed * factor)
+            }
+            switch expr.kind {
+            case .constant, .derivative:
+                break
+            case .name(let name):
+                result[name, default: []].append(seed)
+            case .sum(let terms):
+                for term in terms { pass(term, 1) }
+            case .product(let factors):
+                for index in factors.indices where factors[index].constantValue == nil {
+                    pass(factors[index], .product(factors.indices.filter { $0 != index }.map { factors[$0] }))
+                }
+            case .power(let base, let exponent):
+                pass(base, .product([.constant(Rational(exponent)), base.power(exponent - 1)]))
+            case .function(let function, let u):
+                pass(u, Self.outerDerivative(function, of: u, value: expr))
+            }
+        }
+        return result.mapValues { .sum($0) }
+    }
+
+    /// f′(u) for `value` = f(u), written with `value` itself where the tutorial does (σ·(1 − σ)).
+    static func outerDerivative(_ function: ElementaryFunction, of u: Expr, value: Expr) -> Expr {
+        switch function {
+        case .exp: value
+        case .log: u.power(-1)
+        case .tanh: 1 - value.power(2)
+        case .logistic: value * (1 - value)
+        case .relu: .apply(.step, u)
+        case .softplus: .apply(.logistic, u)
+        case .sqrt: .product([.constant(.half), value.power(-1)])
+        case .step: 0
+        }
+    }
+}

@@ -151,8 +151,21 @@ extension Model {
     public func localPartial(of definition: String, by variable: String, options: DerivativeOptions = .init()) -> Expr {
         guard let body = definitions[definition] else { return definition == variable ? 1 : 0 }
         if options.dropsActivationDerivative, isActivation(definition) { return body.names.contains(variable) ? 1 : 0 }
-        let partial = body.partial(by: variable)
-        return partial.rewritten { expr in
+        return refolded(body.partial(by: variable))
+    }
+
+    /// `∂body(definition)/∂name` for every name the definition uses, in one walk of its body.
+    public func localPartials(of definition: String, options: DerivativeOptions = .init()) -> [String: Expr] {
+        guard let body = definitions[definition] else { return [:] }
+        if options.dropsActivationDerivative, isActivation(definition) {
+            return Dictionary(uniqueKeysWithValues: body.names.map { ($0, Expr(integerLiteral: 1)) })
+        }
+        return body.partials().mapValues(refolded)
+    }
+
+    /// A derivative with each whole-definition function body (`σ(net_o1)`) written as its name (`out_o1`).
+    private func refolded(_ expression: Expr) -> Expr {
+        expression.rewritten { expr in
             if case .function = expr.kind, let name = functionBodies[expr] { return .name(name) }
             return nil
         }
@@ -181,8 +194,9 @@ extension Model {
         for name in definitionOrder.reversed() {
             if let contributions = pending.removeValue(forKey: name) { adjoint[name] = .sum(contributions.reversed()) }
             guard let seed = adjoint[name] else { continue }
+            let partials = localPartials(of: name, options: options)
             for used in uses[name] ?? [] {
-                pending[used, default: []].append(seed * localPartial(of: name, by: used, options: options))
+                pending[used, default: []].append(seed * (partials[used] ?? 0))
             }
         }
         for (name, contributions) in pending { adjoint[name] = .sum(contributions.reversed()) }
