@@ -24,6 +24,14 @@ static inline mpfr_prec_t cgmp_mpfr_get_prec(mpfr_srcptr x) { return mpfr_get_pr
 static inline mp_limb_t cgmp_mpfr_top_limb(mpfr_srcptr x) {
     return x->_mpfr_d[(x->_mpfr_prec - 1) / GMP_NUMB_BITS];
 }
+/// Limb `index` of a regular number's significand (0 is the least significant).
+static inline mp_limb_t cgmp_mpfr_limb(mpfr_srcptr x, long index) {
+    return x->_mpfr_d[index];
+}
+/// The number of limbs of a number's significand.
+static inline long cgmp_mpfr_limb_count(mpfr_srcptr x) {
+    return (x->_mpfr_prec - 1) / GMP_NUMB_BITS + 1;
+}
 static inline int cgmp_mpfr_set_si(mpfr_ptr x, long v, mpfr_rnd_t r) { return mpfr_set_si(x, v, r); }
 static inline int cgmp_mpfr_init_set_q(mpfr_ptr x, mpq_srcptr q, mpfr_rnd_t r) {
     mpfr_init2(x, mpfr_get_default_prec());

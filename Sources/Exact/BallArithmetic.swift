@@ -12,25 +12,26 @@ struct BallSlot {
 /// The destination may be one of the operands.
 final class BallArithmetic {
     let precision: Int
-    /// Two 64-bit temporaries for bounds and two working-precision temporaries, with radii.
+    /// Two 64-bit temporaries for bounds, two working-precision temporaries with radii, and a
+    /// 192-bit temporary for the fixed-point exp.
     private let scratch: UnsafeMutablePointer<__mpfr_struct>
     private let scratchRadii: UnsafeMutablePointer<Magnitude>
     private static let boundPrecision = 64
+    private static let scratchCount = 5
 
     init(precision: Int) {
         self.precision = precision
-        scratch = .allocate(capacity: 4)
-        scratchRadii = .allocate(capacity: 4)
-        scratchRadii.initialize(repeating: .zero, count: 4)
-        for index in 0..<4 {
-            mpfr_init2(scratch + index, index < 2 ? mpfr_prec_t(Self.boundPrecision) : mpfr_prec_t(precision))
-        }
+        scratch = .allocate(capacity: Self.scratchCount)
+        scratchRadii = .allocate(capacity: Self.scratchCount)
+        scratchRadii.initialize(repeating: .zero, count: Self.scratchCount)
+        let precisions = [Self.boundPrecision, Self.boundPrecision, precision, precision, 192]
+        for (index, bits) in precisions.enumerated() { mpfr_init2(scratch + index, mpfr_prec_t(bits)) }
     }
 
     deinit {
-        for index in 0..<4 { mpfr_clear(scratch + index) }
+        for index in 0..<Self.scratchCount { mpfr_clear(scratch + index) }
         scratch.deallocate()
-        scratchRadii.deinitialize(count: 4)
+        scratchRadii.deinitialize(count: Self.scratchCount)
         scratchRadii.deallocate()
     }
 
@@ -38,6 +39,20 @@ final class BallArithmetic {
     private var low1: UnsafeMutablePointer<__mpfr_struct> { scratch + 1 }
     private var work0: BallSlot { BallSlot(mid: scratch + 2, rad: scratchRadii + 2) }
     private var work1: BallSlot { BallSlot(mid: scratch + 3, rad: scratchRadii + 3) }
+    private var wide: UnsafeMutablePointer<__mpfr_struct> { scratch + 4 }
+
+    /// t ← e^x (x may be t), by the fixed-point method where it applies and MPFR elsewhere;
+    /// returns ρ with |t − e^x| ≤ ρ·|t| (away from underflow, which callers cover with an ulp).
+    private func exponential(_ x: UnsafePointer<__mpfr_struct>, into t: UnsafeMutablePointer<__mpfr_struct>) -> Magnitude {
+        if let bound = FixedPointExp.exp(x, into: t, scratch: wide) { return bound }
+        return mpfr_exp(t, x, MPFR_RNDN) == 0 ? .zero : Magnitude(powerOfTwo: -Int(cgmp_mpfr_get_prec(t)))
+    }
+
+    /// A bound on |computed − true| for a result within relative error `relative` of its true
+    /// value, plus one ulp for results too small for a relative bound to cover (underflow).
+    private static func roundoff(_ value: UnsafePointer<__mpfr_struct>, relative: Magnitude) -> Magnitude {
+        Magnitude(upperBoundOf: value) * relative + ulp(value)
+    }
 
     /// A bound on the error of a rounding that produced `x`: one unit in its last place,
     /// `2^(EXP(x) − prec(x))`, but at least MPFR's least positive number `2^(emin − 1)`, since a
@@ -143,14 +158,22 @@ final class BallArithmetic {
         let radius = a.rad.pointee
         switch function {
         case .exp:
-            // |e^x − e^m| ≤ r·e^(m+r)
-            mpfr_set(low0, a.mid, MPFR_RNDU)
-            radius.write(to: low1)
-            mpfr_add(low0, low0, low1, MPFR_RNDU)
-            mpfr_exp(low0, low0, MPFR_RNDU)
-            guard cgmp_mpfr_is_number(low0) != 0 else { throw .overflow }
-            let slope = Magnitude(upperBoundOf: low0)
-            try finish(r, ternary: mpfr_exp(r.mid, a.mid, MPFR_RNDN), radius: radius * slope)
+            // |e^x − e^m| ≤ r·e^(m+r) = r·e^m·e^r, with e^r ≤ 1 + 2r for r ≤ 1 (else a 64-bit bound).
+            var slope = Magnitude.zero
+            if !(radius < Magnitude(1)) {
+                mpfr_set(low0, a.mid, MPFR_RNDU)
+                radius.write(to: low1)
+                mpfr_add(low0, low0, low1, MPFR_RNDU)
+                mpfr_exp(low0, low0, MPFR_RNDU)
+                guard cgmp_mpfr_is_number(low0) != 0 else { throw .overflow }
+                slope = Magnitude(upperBoundOf: low0)
+            }
+            let relative = exponential(a.mid, into: r.mid)
+            guard cgmp_mpfr_is_number(r.mid) != 0 else { throw .overflow }
+            if radius < Magnitude(1) {
+                slope = Magnitude(upperBoundOf: r.mid) * (Magnitude(1) + relative) * (Magnitude(1) + radius.timesPowerOfTwo(1))
+            }
+            try finish(r, ternary: 0, radius: radius * slope + Self.roundoff(r.mid, relative: relative))
         case .log:
             guard cgmp_mpfr_sgn(a.mid) > 0, let lowest = distanceFromZero(a) else {
                 throw .domain(function: "log", requirement: "a positive argument")
@@ -170,14 +193,15 @@ final class BallArithmetic {
             // |tanh′| ≤ 1
             try finish(r, ternary: mpfr_tanh(r.mid, a.mid, MPFR_RNDN), radius: radius)
         case .logistic:
-            // 1/(1 + e^(−m)) in three roundings, each of relative error ≤ 2^−p: the computed value is
-            // within 4·2^−p relative of the true one, i.e. within 8 ulps. The radius propagates with
-            // |σ′(x)| ≤ min(1/4, e^−|x|) ≤ min(1/4, e^r·e^−|m|), which keeps σ's relative accuracy far
-            // out in its tails; e^−|m| is read off the exp already computed, so no second exp is needed.
+            // 1/(1 + e^(−m)): with e^(−m) computed within relative ρ and two roundings of 2^−p,
+            // the value is within 2ρ + 2^(3−p) of the true one, relative (second-order terms
+            // included). The radius propagates with |σ′(x)| ≤ min(1/4, e^−|x|) ≤ min(1/4, e^r·e^−|m|),
+            // which keeps σ's relative accuracy far out in its tails; e^−|m| is read off the exp
+            // already computed, so no second exp is needed.
             let t = work0.mid
             let negative = cgmp_mpfr_sgn(a.mid) < 0
             mpfr_neg(t, a.mid, MPFR_RNDN)
-            mpfr_exp(t, t, MPFR_RNDN)
+            let relative = exponential(t, into: t)
             if cgmp_mpfr_is_number(t) == 0 {
                 // e^−m beyond MPFR's range: σ(m) ≤ e^m lies below a few of its smallest numbers.
                 guard negative, radius < Magnitude(1) else { throw .overflow }
@@ -185,23 +209,25 @@ final class BallArithmetic {
                 r.rad.pointee = Self.ulp(r.mid).timesPowerOfTwo(2)
                 return
             }
-            // For m ≥ 0, e^−|m| = e^−m is the exp just rounded (within half an ulp).
-            var tail = negative ? Magnitude.zero : Magnitude(upperBoundOf: t) + Self.ulp(t)
+            // For m ≥ 0, e^−|m| = e^−m is the exp just computed.
+            var tail = negative ? Magnitude.zero : Magnitude(upperBoundOf: t) * (Magnitude(1) + relative)
             mpfr_add_ui(t, t, 1, MPFR_RNDN)
-            let ternary = mpfr_ui_div(r.mid, 1, t, MPFR_RNDN)
-            // For m < 0, e^−|m| = e^m ≤ 2σ(m), and σ(m) is within 8 ulps of the value just computed.
-            if negative { tail = (Magnitude(upperBoundOf: r.mid) + Self.ulp(r.mid) * Magnitude(8)).timesPowerOfTwo(1) }
-            try finish(r, ternary: ternary == 0 ? 1 : ternary, radius: radius * Self.slope(limit: Magnitude(powerOfTwo: -2), tail: tail, radius: radius), roundingUlps: 8)
+            mpfr_ui_div(r.mid, 1, t, MPFR_RNDN)
+            let error = relative.timesPowerOfTwo(1) + Magnitude(powerOfTwo: 3 - precision)
+            // For m < 0, e^−|m| = e^m ≤ 2σ(m), and σ(m) is within that relative error of the value computed.
+            if negative { tail = (Magnitude(upperBoundOf: r.mid) * (Magnitude(1) + error)).timesPowerOfTwo(1) }
+            try finish(r, ternary: 0, radius: radius * Self.slope(limit: Magnitude(powerOfTwo: -2), tail: tail, radius: radius) + Self.roundoff(r.mid, relative: error))
         case .softplus:
-            // log1p(e^m): the rounding of e^m moves log1p by at most 2^−p·t/(1+t) ≤ 2^−p·log1p(t),
-            // plus the final rounding: within 4 ulps. |softplus′(x)| = σ(x) ≤ min(1, e^x) ≤ min(1, e^r·e^m),
-            // with e^m the exp just computed.
+            // log1p(e^m): an error of relative ρ in e^m moves log1p by at most ρ·t/(1+t) ≤ ρ·log1p(t),
+            // plus the final rounding: within 2ρ + 2^(2−p) relative. |softplus′(x)| = σ(x) ≤ min(1, e^x)
+            // ≤ min(1, e^r·e^m), with e^m the exp just computed.
             let t = work0.mid
-            mpfr_exp(t, a.mid, MPFR_RNDN)
+            let relative = exponential(a.mid, into: t)
             guard cgmp_mpfr_is_number(t) != 0 else { throw .overflow }
-            let tail = Magnitude(upperBoundOf: t) + Self.ulp(t)
-            let ternary = mpfr_log1p(r.mid, t, MPFR_RNDN)
-            try finish(r, ternary: ternary == 0 ? 1 : ternary, radius: radius * Self.slope(limit: Magnitude(1), tail: tail, radius: radius), roundingUlps: 4)
+            let tail = Magnitude(upperBoundOf: t) * (Magnitude(1) + relative)
+            mpfr_log1p(r.mid, t, MPFR_RNDN)
+            let error = relative.timesPowerOfTwo(1) + Magnitude(powerOfTwo: 2 - precision)
+            try finish(r, ternary: 0, radius: radius * Self.slope(limit: Magnitude(1), tail: tail, radius: radius) + Self.roundoff(r.mid, relative: error))
         case .relu:
             switch sign(a) {
             case .some(let s) where s > 0: try copy(a, into: r)
