@@ -62,13 +62,7 @@ import Testing
 
     @Test func noHalf() throws {
         let text = """
-        [network]
-        layers = 2 2 2
-        inputs = 0.05 0.10
-        targets = 0.01 0.99
-        weights = 0.15 0.20 0.25 0.30 0.40 0.45 0.50 0.55
-        biases = 0.35 0.60
-        loss = half-squared
+        \(TestFixtures.tutorialNetwork)
         [claims]
         E_total = 0.596742218
         """

@@ -106,13 +106,7 @@ import Testing
         twice = 0.7550         # uses a generated name
         [model]
         twice := 2*net_h1
-        [network]
-        layers = 2 2 2
-        inputs = 0.05 0.10
-        targets = 0.01 0.99
-        weights = 0.15 0.20 0.25 0.30 0.40 0.45 0.50 0.55
-        biases = 0.35 0.60
-        loss = half-squared
+        \(TestFixtures.tutorialNetwork)
         """
         let fixture = try FixtureReader.read(text: text, file: "f.deriv")
         #expect(fixture.claims.first?.note == "uses a generated name")

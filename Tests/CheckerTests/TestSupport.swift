@@ -71,3 +71,17 @@ extension ClaimResult {
     /// The sorted set of the explanations' mistake names.
     var explanationNames: [String] { Array(Set(explanations.map(\.name))).sorted() }
 }
+
+/// Fixture text the tests share.
+enum TestFixtures {
+    /// The tutorial's network as a `[network]` section (seven lines).
+    static let tutorialNetwork = """
+    [network]
+    layers = 2 2 2
+    inputs = 0.05 0.10
+    targets = 0.01 0.99
+    weights = 0.15 0.20 0.25 0.30 0.40 0.45 0.50 0.55
+    biases = 0.35 0.60
+    loss = half-squared
+    """
+}

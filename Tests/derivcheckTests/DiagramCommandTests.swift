@@ -4,38 +4,13 @@ import FoundationXML
 #endif
 import Testing
 
-/// Runs the built `derivcheck` with its standard output and error on pipes.
+/// Runs the built `derivcheck` with its standard output and error on pipes (so neither is a terminal).
 private func derivcheck(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = directory.appendingPathComponent("derivcheck")
-    if !FileManager.default.isExecutableFile(atPath: binary.path) {
-        binary = Bundle.main.bundleURL.appendingPathComponent("derivcheck")
-    }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let errData = DataBox()
-    let done = DispatchSemaphore(value: 0)
-    let errThread = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile(); done.signal() }
-    errThread.start()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    done.wait()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData.data, as: UTF8.self))
+    let output = try CLI.run(arguments)
+    return (output.status, output.out, output.err)
 }
 
-/// Standard error as read on another thread (read only after that thread signals).
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
-}
-
-private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let packageRoot = CLI.packageRoot
 
 /// The texts of an SVG, or nil when it is not well-formed XML.
 private final class SVGTexts: NSObject, XMLParserDelegate {
