@@ -6,36 +6,6 @@ import FoundationXML
 #endif
 import Testing
 
-/// The texts of an SVG's `<text>` elements (tspans joined), and whether it parsed.
-private final class TextCollector: NSObject, XMLParserDelegate {
-    var texts: [String] = []
-    var elements: [String] = []
-    var parsed = false
-    var error: Error?
-    private var depth = 0
-    private var current = ""
-
-    init(_ svg: String) {
-        super.init()
-        let parser = XMLParser(data: Data(svg.utf8))
-        parser.delegate = self
-        parsed = parser.parse()
-        error = parser.parserError
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes attributeDict: [String: String] = [:]) {
-        elements.append(elementName)
-        if elementName == "text" { depth += 1; current = "" }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if depth > 0 { current += string } }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        if elementName == "text" { depth -= 1; texts.append(current) }
-    }
-}
-
 @Suite("LossPlot")
 struct LossPlotTests {
     private static let points = [
@@ -52,7 +22,7 @@ struct LossPlotTests {
     }
 
     @Test func svgIsValidAndLabelled() {
-        let reading = TextCollector(LossPlot(points: Self.points, title: "E_total <certified> & Double").svg)
+        let reading = SVGReading(LossPlot(points: Self.points, title: "E_total <certified> & Double").svg)
         #expect(reading.parsed, "\(String(describing: reading.error))")
         #expect(reading.elements.first == "svg")
         #expect(reading.elements.filter { $0 == "polyline" }.count == 2)
@@ -69,7 +39,7 @@ struct LossPlotTests {
         let plot = LossPlot(records: records, title: "tutorial")
         #expect(plot.points.count == 21)
         #expect(plot.decades.low == -4 && plot.decades.high == 0)
-        #expect(TextCollector(plot.svg).parsed)
+        #expect(SVGReading(plot.svg).parsed)
     }
 
     @Test func numbersAreShortAndStable() {

@@ -7,37 +7,6 @@ import FoundationXML
 import Symbolic
 import Testing
 
-/// What an XML parser makes of an SVG: whether it parsed, the element names and the texts.
-private final class SVGReading: NSObject, XMLParserDelegate {
-    var elements: [String] = []
-    var texts: [String] = []
-    var attributes: [[String: String]] = []
-    private var current = ""
-    var error: Error?
-    var parsed = false
-
-    init(_ svg: String) {
-        super.init()
-        let parser = XMLParser(data: Data(svg.utf8))
-        parser.delegate = self
-        parsed = parser.parse()
-        error = parser.parserError
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes attributeDict: [String: String] = [:]) {
-        elements.append(elementName)
-        attributes.append(attributeDict)
-        if elementName == "text" { current = "" }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        if elementName == "text" { texts.append(current); current = "" }
-    }
-}
-
 private func resource(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("SymbolicTests/Resources/\(name)").path
