@@ -70,6 +70,9 @@ public struct BigInt: Sendable {
         BigInt.make { __gmpz_ui_pow_ui($0, 10, UInt(max(exponent, 0))) }
     }
 
+    /// The number of bits of the magnitude (1 for zero).
+    public var bitLength: Int { Int(withPointer { __gmpz_sizeinbase($0, 2) }) }
+
     /// The number of decimal digits of the magnitude (1 for zero).
     public var decimalDigitCount: Int {
         let text = magnitude.description

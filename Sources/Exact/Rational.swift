@@ -107,6 +107,13 @@ public struct Rational: Sendable {
         BigInt.make { r in withPointer { __gmpz_fdiv_q(r, cgmp_mpq_numref_const($0), cgmp_mpq_denref_const($0)) } }
     }
 
+    /// About how many bits `self ^ exponent` takes to write exactly: to decide whether raising
+    /// it is reasonable before doing it (10^10000 to the 100000th would need gigabytes).
+    public func powerSize(_ exponent: Int) -> Int {
+        let (product, overflow) = (numerator.bitLength + denominator.bitLength).multipliedReportingOverflow(by: Int(clamping: exponent.magnitude))
+        return overflow ? Int.max : product
+    }
+
     /// `self` raised to an integer power; `nil` for zero raised to a negative power.
     public func power(_ exponent: Int) -> Rational? {
         if exponent < 0 {

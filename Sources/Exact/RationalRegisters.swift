@@ -20,7 +20,13 @@ public final class RationalRegisters: RegisterFile {
         values[r] = quotient
     }
 
+    /// The largest exact power computed, in bits; beyond it the value is left to enclosures.
+    public static let powerSizeLimit = 1 << 20
+
     public func power(_ a: Int, _ exponent: Int, into r: Int) throws(EnclosureError) {
+        guard values[a].powerSize(exponent) <= Self.powerSizeLimit else {
+            throw .undecidable("a power too large to compute exactly")
+        }
         guard let result = values[a].power(exponent) else { throw .divisionByZero }
         values[r] = result
     }

@@ -79,13 +79,18 @@ extension Expr {
         }
     }
 
+    /// The largest constant power folded exactly, in bits.
+    static let foldingLimit = 1 << 16
+
     /// `self ^ exponent`, folding constants and nested powers.
     public func power(_ exponent: Int) -> Expr {
         if exponent == 0 { return .constant(1) }
         if exponent == 1 { return self }
         switch kind {
         case .constant(let value):
-            if let folded = value.power(exponent) { return .constant(folded) }
+            // Folded only while the exact result stays small; a larger power is left to the
+            // evaluators (an enclosure of 10^10000 to the 100000th is quick, its exact value is not).
+            if value.powerSize(exponent) <= Self.foldingLimit, let folded = value.power(exponent) { return .constant(folded) }
         case .power(let base, let inner):
             let (combined, overflow) = inner.multipliedReportingOverflow(by: exponent)
             if !overflow { return base.power(combined) }

@@ -15,6 +15,16 @@ struct RationalTests {
         for bad in ["0.5.5", "1/0", "abc", "1e", "--1", "1e100000", ""] { #expect(Rational(bad) == nil, "\(bad)") }
     }
 
+    /// `powerSize` estimates the bits of an exact power before computing it, so a huge one can be
+    /// refused: 2^1000 needs about 1000 bits, (10^10000)^100000 over three billion.
+    @Test func powerSizeEstimatesBeforeComputing() throws {
+        let two: Rational = 2
+        #expect(two.powerSize(1000) >= 1000 && two.powerSize(1000) <= 3000)
+        let huge = try #require(Rational("1e10000"))
+        #expect(huge.powerSize(100_000) > 3_000_000_000)
+        #expect(huge.powerSize(Int.min) == Int.max)
+    }
+
     @Test func canonicalForm() throws {
         let q = try #require(Rational(numerator: 6, denominator: -4))
         #expect(q.numerator == -3 && q.denominator == 2)

@@ -191,7 +191,7 @@ import Testing
         #expect(object["radius"] is String)
     }
 
-    @Test(arguments: ["1/0", "log(-1)", "((((", "foo(1)", "0.5.5", String(repeating: "(", count: 10_000), "", "1 +", "x", "sqrt(-4)", "exp(1e9)"])
+    @Test(arguments: ["1/0", "log(-1)", "((((", "foo(1)", "0.5.5", String(repeating: "(", count: 10_000), "", "1 +", "x", "sqrt(-4)", "exp(1e9)", "1e10000^100000"])
     func evalErrors(expression: String) throws {
         let result = try CLI.run(["eval", expression])
         #expect(result.status == 2, "\(expression.prefix(20)): \(result.status) \(result.err.prefix(300))")
