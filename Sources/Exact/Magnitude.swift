@@ -18,6 +18,7 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `value · 2^exponent` renormalised; `value` must be finite and nonnegative. Normal values
     /// are split by their bit pattern (the hot path); subnormal ones through `Double`'s API.
+    @inline(__always)
     private init(normalizing value: Double, exponent: Int) {
         guard value > 0 else { self = .zero; return }
         let bits = value.bitPattern
@@ -88,6 +89,12 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// An upper bound on the sum.
+    /// The next `Double` up from a positive finite one: its bit pattern plus one (what `nextUp`
+    /// does for such values, without the checks for signs, zeros and infinities).
+    @inline(__always)
+    private static func up(_ value: Double) -> Double { Double(bitPattern: value.bitPattern &+ 1) }
+
+    @inline(__always)
     public static func + (lhs: Magnitude, rhs: Magnitude) -> Magnitude {
         if lhs.isZero { return rhs }
         if rhs.isZero { return lhs }
@@ -95,20 +102,21 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
         let gap = large.exponent - small.exponent
         // Past 60 binary places the smaller term is below one ulp of the larger: one nextUp covers it.
         // 2^−gap built from its bit pattern: exact for gap ≤ 60.
-        let sum = gap > 60 ? large.significand.nextUp : (large.significand + small.significand * Double(bitPattern: UInt64(1023 - gap) << 52)).nextUp
+        let sum = up(gap > 60 ? large.significand : large.significand + small.significand * Double(bitPattern: UInt64(1023 - gap) << 52))
         return Magnitude(normalizing: sum, exponent: large.exponent)
     }
 
     /// An upper bound on the product.
+    @inline(__always)
     public static func * (lhs: Magnitude, rhs: Magnitude) -> Magnitude {
         if lhs.isZero || rhs.isZero { return .zero }
-        return Magnitude(normalizing: (lhs.significand * rhs.significand).nextUp, exponent: lhs.exponent + rhs.exponent)
+        return Magnitude(normalizing: up(lhs.significand * rhs.significand), exponent: lhs.exponent + rhs.exponent)
     }
 
     /// An upper bound on `lhs / rhs`, where `rhs` is a lower bound on the divisor (not zero).
     public static func / (lhs: Magnitude, rhs: Magnitude) -> Magnitude {
         if lhs.isZero { return .zero }
-        return Magnitude(normalizing: (lhs.significand / rhs.significand).nextUp, exponent: lhs.exponent - rhs.exponent)
+        return Magnitude(normalizing: up(lhs.significand / rhs.significand), exponent: lhs.exponent - rhs.exponent)
     }
 
     public static func += (lhs: inout Magnitude, rhs: Magnitude) { lhs = lhs + rhs }
