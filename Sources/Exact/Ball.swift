@@ -79,6 +79,15 @@ public struct Ball: Sendable {
         return low == upper.formatted(significantDigits: significantDigits, rule: rule) ? low : nil
     }
 
+    /// As many significant digits as the enclosure decides, up to `limit` (the description with
+    /// its radius when it decides none).
+    public func formatted(atMostSignificantDigits limit: Int) -> String {
+        for count in stride(from: limit, through: 1, by: -1) {
+            if let text = formatted(significantDigits: count) { return text }
+        }
+        return description
+    }
+
     /// The nearest `Double` to the midpoint, for display.
     public var doubleValue: Double { withSlot { mpfr_get_d($0.mid, MPFR_RNDN) } }
 

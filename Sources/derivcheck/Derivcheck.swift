@@ -82,6 +82,17 @@ enum Derivcheck {
         }
     }
 
+    /// Writes a file the user asked for; false after reporting why it could not be written.
+    static func write(_ text: String, to path: String) -> Bool {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return true
+        } catch {
+            Terminal.error("Error: cannot write '\(path)': \(error.localizedDescription)")
+            return false
+        }
+    }
+
     /// Reads a fixture file, or the built-in tutorial when `path` is nil.
     static func fixture(at path: String?) -> Result<Fixture, FixtureLoadError> {
         guard let path else {

@@ -56,12 +56,7 @@ enum DiagramCommand {
         let title = "\(network.layers.map(String.init).joined(separator: "-")) \(activations) network — \(fixture.file)"
         let diagram = NetworkDiagram(network: network, weightValues: values, biasValues: values, title: title, subtitle: subtitle)
         if let output = parsed.values["output"] {
-            do {
-                try Data(diagram.svg.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                Terminal.error("Error: cannot write '\(output)': \(error.localizedDescription)")
-                return Terminal.Status.badInput.rawValue
-            }
+            guard Derivcheck.write(diagram.svg, to: output) else { return Terminal.Status.badInput.rawValue }
         } else {
             FileHandle.standardOutput.write(Data(diagram.svg.utf8))
         }

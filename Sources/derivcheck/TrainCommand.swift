@@ -22,10 +22,6 @@ enum TrainCommand {
         ]
     )
 
-    static let lossDigits = 25
-    static let outputDigits = 25
-    static let tableOutputDigits = 15
-
     static func run(_ parsed: ParsedArguments) -> Int32 {
         let steps: Int, every: Int
         do throws(UsageError) {
@@ -48,7 +44,7 @@ enum TrainCommand {
             let bar = steps > 2000 && Terminal.standardErrorIsTerminal ? ProgressBar(total: steps) : nil
             var progress: (@Sendable (Int) -> Void)?
             if let bar { progress = { step in bar.show(step) } }
-            records = try trainer.run(steps: steps, every: readEvery, digits: lossDigits, progress: progress)
+            records = try trainer.run(steps: steps, every: readEvery, digits: TrainingReport.lossDigits, progress: progress)
             bar?.finish()
         } catch {
             Terminal.error("Error: \(fixture.file): \(error.description)")
@@ -59,77 +55,12 @@ enum TrainCommand {
             let name = fixture.training?.loss ?? "E_total"
             let layers = fixture.network.map { " (" + $0.layers.map(String.init).joined(separator: "-") + " network)" } ?? ""
             let plot = LossPlot(records: records, title: "\(name) over \(steps) training steps\(layers): certified vs Double", lossName: name)
-            do {
-                try Data(plot.svg.utf8).write(to: URL(fileURLWithPath: plotPath))
-            } catch {
-                Terminal.error("Error: cannot write '\(plotPath)': \(error.localizedDescription)")
-                return Terminal.Status.badInput.rawValue
-            }
+            guard Derivcheck.write(plot.svg, to: plotPath) else { return Terminal.Status.badInput.rawValue }
         }
-        Terminal.out(parsed.has("json") ? json(shown).pretty() : table(shown))
+        let report = TrainingReport(records: shown)
+        Terminal.out(parsed.has("json") ? report.json.pretty() : report.table)
         return 0
     }
 
     static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
-
-    /// Certified digits of `ball`: `digits` significant ones, or as many as the enclosure decides.
-    static func certified(_ ball: Ball, digits: Int) -> String {
-        for count in stride(from: digits, through: 1, by: -1) {
-            if let text = ball.formatted(significantDigits: count) { return text }
-        }
-        return ball.description
-    }
-
-    static func json(_ records: [Trainer.Record]) -> JSONValue {
-        .object([("steps", .array(records.map { record in
-            .object([
-                ("step", .number("\(record.step)")),
-                ("loss", .string(certified(record.loss, digits: lossDigits))),
-                ("loss_double", .string("\(record.lossDouble)")),
-                ("agree_digits", .number("\(record.agreeingDigits)")),
-                ("outputs", .object(record.outputs.map { ($0.name, .string(certified($0.value, digits: outputDigits))) })),
-            ])
-        }))])
-    }
-
-    static func table(_ records: [Trainer.Record]) -> String {
-        let outputNames = records.first?.outputs.map(\.name) ?? []
-        let headers = ["STEP", "LOSS (certified)", "LOSS (Double)", "AGREE"] + outputNames.map { $0.uppercased() }
-        let rows = records.map { record in
-            ["\(record.step)", certified(record.loss, digits: lossDigits), "\(record.lossDouble)", "\(record.agreeingDigits)"]
-                + record.outputs.map { certified($0.value, digits: tableOutputDigits) }
-        }
-        var widths = headers.map(\.count)
-        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                let pad = String(repeating: " ", count: widths[index] - cell.count)
-                return index == 0 || index == 3 ? pad + cell : cell + pad
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-        var lines = [line(headers)] + rows.map(line)
-        lines.append("")
-        lines.append("AGREE: leading significant digits of the Double loss that match the certified loss.")
-        return lines.joined(separator: "\n")
-    }
-}
-
-/// A one-line progress bar on standard error, redrawn at most a hundred times.
-final class ProgressBar: Sendable {
-    let total: Int
-
-    init(total: Int) { self.total = max(total, 1) }
-
-    func show(_ step: Int) {
-        let stride = max(total / 100, 1)
-        guard step % stride == 0 || step == total else { return }
-        let width = 30
-        let filled = min(width, step * width / total)
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(Data("\rtraining [\(bar)] \(step)/\(total)".utf8))
-    }
-
-    func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
 }
