@@ -45,7 +45,7 @@ public struct ExprPrinter: Sendable {
 
     /// A rational as a decimal when it has a short exact one, else as a fraction.
     public func constant(_ value: Rational) -> String {
-        if let places = (0...20).first(where: { (value * Rational.powerOfTen($0)).isInteger }) {
+        if let places = decimalPlaces(value) {
             return value.decimalString(places: places)
         }
         switch style {
@@ -56,12 +56,17 @@ public struct ExprPrinter: Sendable {
         }
     }
 
+    /// The places of a rational's decimal when it has at most 20, else `nil`.
+    private func decimalPlaces(_ value: Rational) -> Int? {
+        (0...20).first { (value * Rational.powerOfTen($0)).isInteger }
+    }
+
     /// Binding strength: 1 sum, 2 product or negation, 3 power, 4 atom.
     private func precedence(_ expr: Expr) -> Int {
         switch expr.kind {
         case .sum: 1
         case .product: 2
-        case .constant(let value): value.signum < 0 || !value.isInteger ? 2 : 4
+        case .constant(let value): value.signum < 0 || decimalPlaces(value) == nil ? 2 : 4
         case .power(_, let exponent): exponent < 0 ? 2 : 3
         case .name, .derivative, .function: 4
         }
@@ -119,6 +124,12 @@ public struct ExprPrinter: Sendable {
                 if let value = factor.constantValue {
                     negative = value.signum < 0
                     let magnitude = value.magnitude
+                    // A short decimal coefficient reads as written (0.3775·x); a unit fraction as a
+                    // division (½(t − o)² as (t − o)²/2), and any other fraction as a/b.
+                    if magnitude.numerator != 1, !magnitude.isInteger, decimalPlaces(magnitude) != nil {
+                        numerator.append(.constant(magnitude))
+                        continue
+                    }
                     if magnitude.numerator != 1 { numerator.append(.constant(Rational(magnitude.numerator))) }
                     if magnitude.denominator != 1 { denominator.append(.constant(Rational(magnitude.denominator))) }
                 } else if case .power(let base, let exponent) = factor.kind, exponent < 0 {

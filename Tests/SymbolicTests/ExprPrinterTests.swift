@@ -38,9 +38,12 @@ struct ExprPrinterTests {
         ("logistic(net_o1)", "logistic(net_o1)"),
         ("σ(a + b)^2", "logistic(a + b)^2"),
         ("exp(-x)", "exp(-x)"),
-        // A rational coefficient is written as a fraction: ½(t − o)² reads (t − o)²/2.
+        // A unit-fraction coefficient is written as a division: ½(t − o)² reads (t − o)²/2;
+        // a short decimal one as written.
         ("0.5*(target_o1 - out_o1)^2", "(target_o1 - out_o1)^2/2"),
         ("w5 - 0.5*x", "w5 - x/2"),
+        ("0.3775*x", "0.3775·x"),
+        ("w5 - 2.5*x*y", "w5 - 2.5·x·y"),
         ("net_h1 + 0.3775", "net_h1 + 0.3775"),
         ("x - 1/3", "x - 1/3"),
         ("∂E_total/∂w5", "∂E_total/∂w5"),
