@@ -32,6 +32,17 @@ static inline mp_limb_t cgmp_mpfr_limb(mpfr_srcptr x, long index) {
 static inline long cgmp_mpfr_limb_count(mpfr_srcptr x) {
     return (x->_mpfr_prec - 1) / GMP_NUMB_BITS + 1;
 }
+/// Whether x is a regular number (not zero, infinite or NaN).
+static inline int cgmp_mpfr_is_regular(mpfr_srcptr x) { return mpfr_regular_p(x); }
+/// Writes a regular 128-bit-precision number directly: sign, exponent and its two limbs (the
+/// high limb's top bit set). For the kernels that compute 128-bit results in Swift; x must have
+/// exactly 128 bits of precision and e must lie within the current exponent range.
+static inline void cgmp_mpfr_set_raw128(mpfr_ptr x, int negative, mpfr_exp_t e, mp_limb_t high, mp_limb_t low) {
+    x->_mpfr_sign = negative ? -1 : 1;
+    x->_mpfr_exp = e;
+    x->_mpfr_d[1] = high;
+    x->_mpfr_d[0] = low;
+}
 static inline int cgmp_mpfr_set_si(mpfr_ptr x, long v, mpfr_rnd_t r) { return mpfr_set_si(x, v, r); }
 static inline int cgmp_mpfr_init_set_q(mpfr_ptr x, mpq_srcptr q, mpfr_rnd_t r) {
     mpfr_init2(x, mpfr_get_default_prec());

@@ -108,11 +108,17 @@ final class BallArithmetic {
 
     func add(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
         let radius = a.rad.pointee + b.rad.pointee
+        if let error = Float128Kernel.add(a.mid, b.mid, subtracting: false, into: r.mid) {
+            return try finish(r, ternary: 0, radius: error.isZero ? radius : radius + error)
+        }
         try finish(r, ternary: mpfr_add(r.mid, a.mid, b.mid, MPFR_RNDN), radius: radius)
     }
 
     func subtract(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
         let radius = a.rad.pointee + b.rad.pointee
+        if let error = Float128Kernel.add(a.mid, b.mid, subtracting: true, into: r.mid) {
+            return try finish(r, ternary: 0, radius: error.isZero ? radius : radius + error)
+        }
         try finish(r, ternary: mpfr_sub(r.mid, a.mid, b.mid, MPFR_RNDN), radius: radius)
     }
 
@@ -125,6 +131,9 @@ final class BallArithmetic {
     func multiply(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
         let ra = a.rad.pointee, rb = b.rad.pointee
         let radius = Magnitude(upperBoundOf: a.mid) * rb + Magnitude(upperBoundOf: b.mid) * ra + ra * rb
+        if let error = Float128Kernel.multiply(a.mid, b.mid, into: r.mid) {
+            return try finish(r, ternary: 0, radius: error.isZero ? radius : radius + error)
+        }
         try finish(r, ternary: mpfr_mul(r.mid, a.mid, b.mid, MPFR_RNDN), radius: radius)
     }
 
