@@ -70,6 +70,12 @@ enum CLI {
                       err: String(decoding: collected.value, as: UTF8.self))
     }
 
+    /// The binary's exit status, standard output and standard error, for tests that want a tuple.
+    static func derivcheck(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let output = try run(arguments)
+        return (output.status, output.out, output.err)
+    }
+
     static func json(_ text: String) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(text.utf8))
     }

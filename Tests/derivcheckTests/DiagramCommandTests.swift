@@ -5,10 +5,7 @@ import FoundationXML
 import Testing
 
 /// Runs the built `derivcheck` with its standard output and error on pipes (so neither is a terminal).
-private func derivcheck(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-    let output = try CLI.run(arguments)
-    return (output.status, output.out, output.err)
-}
+private let derivcheck = CLI.derivcheck
 
 private let packageRoot = CLI.packageRoot
 
