@@ -43,10 +43,5 @@ static inline void cgmp_mpfr_set_raw128(mpfr_ptr x, int negative, mpfr_exp_t e, 
     x->_mpfr_d[1] = high;
     x->_mpfr_d[0] = low;
 }
-static inline int cgmp_mpfr_set_si(mpfr_ptr x, long v, mpfr_rnd_t r) { return mpfr_set_si(x, v, r); }
-static inline int cgmp_mpfr_init_set_q(mpfr_ptr x, mpq_srcptr q, mpfr_rnd_t r) {
-    mpfr_init2(x, mpfr_get_default_prec());
-    return mpfr_set_q(x, q, r);
-}
 
 #endif

@@ -1,4 +1,5 @@
 import Exact
+import Fixture
 import Symbolic
 
 /// The format's carried value of a claim: the quantity recomputed from the fixture's own

@@ -1,4 +1,5 @@
 import Exact
+import Fixture
 import Symbolic
 
 /// Judges every claim of a fixture: the verdict from a certified enclosure of the true value,
@@ -15,27 +16,27 @@ public struct FixtureChecker: Sendable {
     }
 
     /// Checks a fixture; an evaluation that fails is reported at its claim's or definition's line.
-    public func check(_ fixture: Fixture) throws(FixtureErrors) -> FileReport {
+    public func check(_ fixture: Fixture) throws(FixtureError) -> FileReport {
         var results: [ClaimResult?] = Array(repeating: nil, count: fixture.claims.count)
         let numeric = fixture.claims.indices.filter { fixture.claims[$0].literal != nil }
         do {
             let judged = try judgeNumeric(numeric.map { fixture.claims[$0] }, in: fixture)
             for (index, result) in zip(numeric, judged) { results[index] = result }
         } catch {
-            throw FixtureErrors(diagnostics: [diagnostic(for: error, in: fixture)])
+            throw FixtureError(diagnostics: [diagnostic(for: error, in: fixture)])
         }
         for index in fixture.claims.indices where results[index] == nil {
             do {
                 results[index] = try FormulaJudge(fixture: fixture, escalation: escalation).judge(fixture.claims[index])
             } catch {
                 let claim = fixture.claims[index]
-                throw FixtureErrors(diagnostics: [Diagnostic(file: fixture.file, line: claim.line, column: 1, message: "cannot evaluate the formula: \(error.message)")])
+                throw FixtureError(diagnostics: [Diagnostic(file: fixture.file, line: claim.line, column: 1, message: "cannot evaluate the formula: \(error.message)")])
             }
         }
         return FileReport(file: fixture.file, results: results.compactMap { $0 })
     }
 
-    private func diagnostic(for failure: ClaimFailure, in fixture: Fixture) -> Diagnostic {
+    private func diagnostic(for failure: ClaimError, in fixture: Fixture) -> Diagnostic {
         let line = failure.run.definition.flatMap { fixture.lines[$0] } ?? failure.claim.line
         let place = failure.run.definition.map { " (in the definition of '\($0)')" } ?? ""
         return Diagnostic(file: fixture.file, line: line, column: 1,
@@ -44,13 +45,13 @@ public struct FixtureChecker: Sendable {
 
     /// A finished piece of the checking pool.
     private enum Job: Sendable {
-        case certified(Result<[ClaimResult], ClaimFailure>)
-        case screened(Diagnosis.Outcome)
+        case certified(Result<[ClaimResult], ClaimError>)
+        case screened(MistakeSearch.Outcome)
     }
 
-    struct ClaimFailure: Error, Sendable {
+    struct ClaimError: Error, Sendable {
         var claim: Claim
-        var run: RunFailure
+        var run: RunError
     }
 
     /// The requests for one claim under the correct scenario: its value, the neighbouring steps
@@ -61,11 +62,11 @@ public struct FixtureChecker: Sendable {
         var carried: Int
     }
 
-    private func judgeNumeric(_ claims: [Claim], in fixture: Fixture) throws(ClaimFailure) -> [ClaimResult] {
+    private func judgeNumeric(_ claims: [Claim], in fixture: Fixture) throws(ClaimError) -> [ClaimResult] {
         guard !claims.isEmpty else { return [] }
         let scenario: Scenario
         do { scenario = try Scenario(fixture: fixture) } catch {
-            throw ClaimFailure(claim: claims[0], run: RunFailure(message: error.description, definition: nil, step: 0))
+            throw ClaimError(claim: claims[0], run: RunError(message: error.description, definition: nil, step: 0))
         }
         var requests: [Request] = []
         var plans: [Plan] = []
@@ -73,7 +74,7 @@ public struct FixtureChecker: Sendable {
             let step = claim.quantity.step
             let expression: Expr
             do { expression = try scenario.expression(for: claim.quantity.target) } catch {
-                throw ClaimFailure(claim: claim, run: RunFailure(message: error.description, definition: nil, step: step))
+                throw ClaimError(claim: claim, run: RunError(message: error.description, definition: nil, step: step))
             }
             let main = requests.count
             requests.append(Request(step: step, expression: expression))
@@ -90,16 +91,16 @@ public struct FixtureChecker: Sendable {
         }
         let doubles: [Double]
         do { doubles = try ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests) } catch {
-            throw ClaimFailure(claim: claims[0], run: error)
+            throw ClaimError(claim: claims[0], run: error)
         }
         // A printed figure has a dozen digits at most: 60-bit enclosures (one machine word) decide
         // whether a mistake reproduces it, and the escalation raises that where they cannot.
-        let diagnosis = Diagnosis(fixture: fixture, escalation: Escalation(initial: 60, cap: escalation.cap))
+        let diagnosis = MistakeSearch(fixture: fixture, escalation: Escalation(initial: 60, cap: escalation.cap))
         // The diagnosis starts at once, on the claims whose Double value is not correctly rounded,
         // while the certified run decides the verdicts on the other core.
         let likely = claims.indices.filter { index in
             guard let literal = claims[index].literal, let point = Rational(exactly: doubles[plans[index].main]) else { return true }
-            return Enclosure(exactly: point).roundsTo(literal) != true
+            return Bounds(exactly: point).roundsTo(literal) != true
         }
         // One pool of work for both cores: the certified run first (the longest job), then each
         // mistake's screening of the claims whose Double value is off.
@@ -108,14 +109,14 @@ public struct FixtureChecker: Sendable {
         let jobs: [Mistake?] = [nil] + mistakes.map { $0 }
         let done = Parallel.map(jobs) { job -> Job in
             guard let mistake = job else {
-                return .certified(Result { () throws(ClaimFailure) in
+                return .certified(Result { () throws(ClaimError) in
                     try self.certify(claims, plans: allPlans, requests: allRequests, scenario: scenario, doubles: doubles)
                 })
             }
             return .screened(diagnosis.outcome(of: mistake, pending: likely, claims: claims, base: scenario))
         }
         guard case .certified(let certified)? = done.first else { return [] }
-        let outcomes = done.dropFirst().compactMap { job -> Diagnosis.Outcome? in
+        let outcomes = done.dropFirst().compactMap { job -> MistakeSearch.Outcome? in
             if case .screened(let outcome) = job { return outcome }
             return nil
         }
@@ -135,7 +136,7 @@ public struct FixtureChecker: Sendable {
 
     /// Verdicts from enclosures at rising precision, settled in exact rationals or reported
     /// undecided where no precision up to the cap can tell.
-    private func certify(_ claims: [Claim], plans: [Plan], requests: [Request], scenario: Scenario, doubles: [Double]) throws(ClaimFailure) -> [ClaimResult] {
+    private func certify(_ claims: [Claim], plans: [Plan], requests: [Request], scenario: Scenario, doubles: [Double]) throws(ClaimError) -> [ClaimResult] {
         var decided: [ClaimResult?] = Array(repeating: nil, count: claims.count)
         var lastBalls: [Ball] = []
         var lastPrecision = escalation.initial
@@ -147,7 +148,7 @@ public struct FixtureChecker: Sendable {
                 continue
             } catch {
                 let claim = claims.first { $0.quantity.step >= error.step } ?? claims[0]
-                throw ClaimFailure(claim: claim, run: error)
+                throw ClaimError(claim: claim, run: error)
             }
             lastBalls = balls
             lastPrecision = precision
@@ -167,29 +168,29 @@ public struct FixtureChecker: Sendable {
     /// The verdict from enclosures, or `nil` when they are too wide to decide it.
     private func judge(_ claim: Claim, plan: Plan, balls: [Ball], doubles: [Double], precision: Int) -> ClaimResult? {
         guard let literal = claim.literal else { return nil }
-        let truth = Enclosure(balls[plan.main])
-        let carried = Enclosure(balls[plan.carried])
+        let truth = Bounds(balls[plan.main])
+        let carried = Bounds(balls[plan.carried])
         let double = doubles[plan.main]
         guard let verdict = Self.verdict(literal, truth: truth, carried: carried, double: double) else { return nil }
         let wanted = max(digits, literal.significantDigits + 3)
         guard let exact = balls[plan.main].formatted(significantDigits: wanted) else { return nil }
         var explanations: [Mistake] = []
         if verdict == .truncated || verdict == .lastDigit || verdict == .wrong {
-            for (step, request) in plan.neighbours where Enclosure(balls[request]).roundsTo(literal) == true {
+            for (step, request) in plan.neighbours where Bounds(balls[request]).roundsTo(literal) == true {
                 explanations.append(.offByOne(step: step))
             }
-            if let negated = try? Ball(0, precision: precision) - balls[plan.main], Enclosure(negated).roundsTo(literal) == true {
+            if let negated = try? Ball(0, precision: precision) - balls[plan.main], Bounds(negated).roundsTo(literal) == true {
                 explanations.append(.negated)
             }
             if carried.roundsTo(literal) == true { explanations.append(.carried) }
         }
-        return ClaimResult(claim: claim, verdict: verdict, exact: exact, double: double,
+        return ClaimResult(claim: claim, verdict: verdict, certifiedDigits: exact, double: double,
                            doubleVerdict: Self.doubleVerdict(literal, double: double, carried: carried),
-                           explanations: explanations, closest: nil, method: nil, precision: precision)
+                           explanations: explanations, closest: nil, method: .enclosure, precision: precision)
     }
 
     /// The first verdict of the format's table that holds, or `nil` while an earlier one is undecided.
-    static func verdict(_ literal: DecimalLiteral, truth: Enclosure, carried: Enclosure, double: Double) -> Verdict? {
+    static func verdict(_ literal: DecimalLiteral, truth: Bounds, carried: Bounds, double: Double) -> Verdict? {
         let rules: [(Verdict, () -> Bool?)] = [
             (.exact, { truth.roundsTo(literal) }),
             (.truncated, { truth.truncatesTo(literal) }),
@@ -208,9 +209,9 @@ public struct FixtureChecker: Sendable {
     }
 
     /// The verdict a reader who trusted the `Double` result would have given.
-    static func doubleVerdict(_ literal: DecimalLiteral, double: Double, carried: Enclosure) -> Verdict {
+    static func doubleVerdict(_ literal: DecimalLiteral, double: Double, carried: Bounds) -> Verdict {
         guard let point = Rational(exactly: double) else { return .wrong }
-        let truth = Enclosure(exactly: point)
+        let truth = Bounds(exactly: point)
         if truth.roundsTo(literal) == true { return .exact }
         if truth.truncatesTo(literal) == true { return .truncated }
         if truth.isOneUnitOff(literal) == true { return .lastDigit }
@@ -224,18 +225,18 @@ public struct FixtureChecker: Sendable {
         guard let literal = claim.literal, claim.quantity.step == 0, requests[plan.carried].step == 0 else { return nil }
         let run = ScenarioRun(scenario: scenario, makeRegisters: RationalRegisters.init(count:))
         guard let values = try? run.evaluate([requests[plan.main], requests[plan.carried]]), values.count == 2 else { return nil }
-        let truth = Enclosure(exactly: values[0]), carried = Enclosure(exactly: values[1])
+        let truth = Bounds(exactly: values[0]), carried = Bounds(exactly: values[1])
         let double = doubles[plan.main]
         guard let verdict = Self.verdict(literal, truth: truth, carried: carried, double: double) else { return nil }
-        return ClaimResult(claim: claim, verdict: verdict, exact: values[0].formatted(significantDigits: max(digits, literal.significantDigits + 3)),
+        return ClaimResult(claim: claim, verdict: verdict, certifiedDigits: values[0].formatted(significantDigits: max(digits, literal.significantDigits + 3)),
                            double: double, doubleVerdict: Self.doubleVerdict(literal, double: double, carried: carried),
                            explanations: carried.roundsTo(literal) == true && verdict != .exact && verdict != .carried ? [.carried] : [],
-                           closest: nil, method: "exact rational arithmetic", precision: 0)
+                           closest: nil, method: .exactRationals, precision: nil)
     }
 
     private func undecided(_ claim: Claim, ball: Ball, double: Double, precision: Int) -> ClaimResult {
-        ClaimResult(claim: claim, verdict: .undecided, exact: ball.description, double: double, doubleVerdict: nil,
+        ClaimResult(claim: claim, verdict: .undecided, certifiedDigits: ball.description, double: double, doubleVerdict: nil,
                     explanations: [], closest: nil,
-                    method: "undecided at \(precision) bits: the value lies too close to a rounding boundary", precision: precision)
+                    method: .undecided(bits: precision), precision: precision)
     }
 }

@@ -1,4 +1,5 @@
 import Exact
+import Fixture
 import Symbolic
 
 /// Decides a formula claim through `Equivalence`: the claimed quantity against the formula.
@@ -6,22 +7,20 @@ struct FormulaJudge {
     let fixture: Fixture
     let escalation: Escalation
 
-    struct Failure: Error { var message: String }
-
-    func judge(_ claim: Claim) throws(Failure) -> ClaimResult {
-        guard case .formula(let formula) = claim.kind else { throw Failure(message: "not a formula claim") }
+    func judge(_ claim: Claim) throws(FormulaError) -> ClaimResult {
+        guard case .formula(let formula) = claim.kind else { throw FormulaError(message: "not a formula claim") }
         let left: Expr, right: Expr
         do {
             left = try leftSide(of: claim)
             right = try fixture.model.resolving(formula)
         } catch {
-            throw Failure(message: error.description)
+            throw FormulaError(message: error.description)
         }
         let equivalence = Equivalence(left, right, in: fixture.model, seed: UInt64(claim.line), escalation: escalation)
         let double = (try? fixture.model.evaluate([left - right], on: DoubleRegisters.init(count:)))?.first
-        return ClaimResult(claim: claim, verdict: equivalence.verdict == .equal ? .equal : .notEqual, exact: nil,
+        return ClaimResult(claim: claim, verdict: equivalence.verdict == .equal ? .equal : .notEqual, certifiedDigits: nil,
                            double: double, doubleVerdict: nil, explanations: [], closest: nil,
-                           method: equivalence.method.description, precision: equivalence.precision)
+                           method: .equivalence(equivalence.method), precision: equivalence.precision)
     }
 
     /// The claimed quantity as a formula in the model's names; `p+` is the update rule.

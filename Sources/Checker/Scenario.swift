@@ -1,4 +1,5 @@
 import Exact
+import Fixture
 import Symbolic
 
 /// How a fixture's values are computed: as the model says, or as one mistake would compute them.

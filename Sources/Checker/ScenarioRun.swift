@@ -1,23 +1,6 @@
 import Exact
 import Symbolic
 
-/// One quantity to evaluate: an expression in the scenario's model, read after `step` training steps.
-struct Request: Sendable {
-    var step: Int
-    var expression: Expr
-    /// Compile the scenario's parameter updates first, so the expression may read their new values.
-    var readsUpdates = false
-}
-
-/// Why a scenario could not be evaluated: the error and the name of the definition it arose in.
-struct RunFailure: Error, Sendable {
-    var message: String
-    var definition: String?
-    var step: Int
-    /// A higher precision may succeed where this one failed.
-    var mayYieldToPrecision = false
-}
-
 /// Trains a scenario's model step by step on one kind of registers and reads the requested
 /// quantities at the steps they name: one generic path for `Double` and for certified balls.
 struct ScenarioRun<R: RegisterFile> {
@@ -25,7 +8,7 @@ struct ScenarioRun<R: RegisterFile> {
     let makeRegisters: (Int) -> R
 
     /// The value of each request, in order.
-    func evaluate(_ requests: [Request]) throws(RunFailure) -> [R.Value] {
+    func evaluate(_ requests: [Request]) throws(RunError) -> [R.Value] {
         var results = [R.Value?](repeating: nil, count: requests.count)
         let steps = Set(requests.map(\.step)).sorted()
         let lastStep = steps.last ?? 0
@@ -46,7 +29,7 @@ struct ScenarioRun<R: RegisterFile> {
                 if indices.contains(where: { requests[$0].readsUpdates }) { _ = try scenario.emitUpdates(into: &builder) }
                 for index in indices { outputs.append(try builder.compile(requests[index].expression)) }
             } catch {
-                throw RunFailure(message: error.description, definition: nil, step: step)
+                throw RunError(message: error.description, definition: nil, step: step)
             }
             var parameterRegisters: [(Int, Int)] = []
             if let training {
@@ -63,7 +46,7 @@ struct ScenarioRun<R: RegisterFile> {
                 }
                 try program.runBody(on: registers)
             } catch {
-                throw RunFailure(message: error.error.description, definition: error.definition, step: step, mayYieldToPrecision: error.error.mayYieldToPrecision)
+                throw RunError(message: error.error.description, definition: error.definition, step: step, mayYieldToPrecision: error.error.mayYieldToPrecision)
             }
             for (index, output) in zip(indices, outputs) { results[index] = registers.value(at: output) }
         }

@@ -4,7 +4,7 @@ import Symbolic
 extension Trainer {
     /// The trained parameters' values after `steps` steps, each certified to `places` decimals
     /// (the precision doubles until every one is decided): what a diagram of the trained net shows.
-    public func parameterValues(after steps: Int, places: Int = 9, progress: (@Sendable (Int) -> Void)? = nil) throws(Failure) -> [String: String] {
+    public func parameterValues(after steps: Int, places: Int = 9, progress: (@Sendable (Int) -> Void)? = nil) throws(TrainingError) -> [String: String] {
         try escalating { precision in
             let balls = try trainedParameters(after: steps, progress: progress) { BallRegisters(count: $0, precision: precision) }
             var texts: [String: String] = [:]
@@ -24,20 +24,20 @@ extension Trainer {
     /// Every trained parameter after `steps` simultaneous gradient-descent steps, computed on
     /// registers made by `makeRegisters`: certified balls, or plain `Double`s.
     public func parameters<R: RegisterFile>(after steps: Int, progress: (@Sendable (Int) -> Void)? = nil,
-                                            on makeRegisters: (Int) -> R) throws(Failure) -> [String: R.Value] {
+                                            on makeRegisters: (Int) -> R) throws(TrainingError) -> [String: R.Value] {
         do {
             return try trainedParameters(after: steps, progress: progress, on: makeRegisters)
         } catch {
-            throw Failure(description: error.message)
+            throw TrainingError(description: error.message)
         }
     }
 
     /// The same, failing with the run's own error (so that `escalating` can tell a precision loss).
     func trainedParameters<R: RegisterFile>(after steps: Int, progress: (@Sendable (Int) -> Void)?,
-                                             on makeRegisters: (Int) -> R) throws(RunFailure) -> [String: R.Value] {
+                                             on makeRegisters: (Int) -> R) throws(RunError) -> [String: R.Value] {
         let scenario: Scenario
         do { scenario = try Scenario(fixture: fixture) } catch {
-            throw RunFailure(message: error.description, definition: nil, step: 0)
+            throw RunError(message: error.description, definition: nil, step: 0)
         }
         let training = try TrainingStep(scenario: scenario, makeRegisters: makeRegisters)
         for step in 0..<max(steps, 0) {

@@ -1,4 +1,5 @@
 import Exact
+import Fixture
 import Symbolic
 
 /// Certified gradient descent on a fixture's model with the plain `Double` run beside it, read
@@ -18,13 +19,8 @@ public struct Trainer: Sendable {
         public var agreeingDigits: Int
     }
 
-    /// Why a fixture cannot be trained.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
-    }
-
-    public init(fixture: Fixture) throws(Failure) {
-        guard fixture.training != nil else { throw Failure(description: "the fixture has no [training] section") }
+    public init(fixture: Fixture) throws(TrainingError) {
+        guard fixture.training != nil else { throw TrainingError(description: "the fixture has no [training] section") }
         self.fixture = fixture
         if let network = fixture.network {
             outputs = network.neuronNames(layer: network.layers.count - 1).map { "out_\($0)" }
@@ -35,7 +31,7 @@ public struct Trainer: Sendable {
 
     /// Trains `steps` steps, reading every `every` steps (and the last); `progress` hears each step.
     /// The precision doubles when the certified loss cannot be given to `digits` significant digits.
-    public func run(steps: Int, every: Int, digits: Int = 25, progress: (@Sendable (Int) -> Void)? = nil) throws(Failure) -> [Record] {
+    public func run(steps: Int, every: Int, digits: Int = 25, progress: (@Sendable (Int) -> Void)? = nil) throws(TrainingError) -> [Record] {
         try escalating { precision in
             let records = try run(steps: steps, every: max(every, 1), precision: precision, progress: progress)
             return (records, records.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil })
@@ -44,20 +40,20 @@ public struct Trainer: Sendable {
 
     /// Runs `attempt` at 128 bits, then at doubled precisions up to the cap, until it reports its
     /// result settled or fails in a way no precision can mend; at the cap it returns what it has.
-    func escalating<T>(_ attempt: (_ precision: Int) throws -> (result: T, settled: Bool)) throws(Failure) -> T {
+    func escalating<T>(_ attempt: (_ precision: Int) throws -> (result: T, settled: Bool)) throws(TrainingError) -> T {
         var precision = 128
         while true {
             do {
                 let (result, settled) = try attempt(precision)
                 if settled || precision >= Self.precisionCap { return result }
-            } catch let failure as RunFailure where failure.mayYieldToPrecision {
+            } catch let failure as RunError where failure.mayYieldToPrecision {
                 guard precision < Self.precisionCap else {
-                    throw Failure(description: "\(failure.message) (even at \(precision) bits: the certified bound grows with every step)")
+                    throw TrainingError(description: "\(failure.message) (even at \(precision) bits: the certified bound grows with every step)")
                 }
-            } catch let failure as RunFailure {
-                throw Failure(description: failure.message)
+            } catch let failure as RunError {
+                throw TrainingError(description: failure.message)
             } catch {
-                throw Failure(description: "\(error)")
+                throw TrainingError(description: "\(error)")
             }
             precision *= 2
         }
@@ -105,8 +101,8 @@ public struct Trainer: Sendable {
                                       agreeingDigits: Self.agreeingDigits(lossDouble, lossBall)))
             }
             return records
-        } catch let failure as Program.Failure {
-            throw RunFailure(message: failure.description, definition: failure.definition, step: 0, mayYieldToPrecision: failure.error.mayYieldToPrecision)
+        } catch let failure as ProgramError {
+            throw RunError(message: failure.description, definition: failure.definition, step: 0, mayYieldToPrecision: failure.error.mayYieldToPrecision)
         }
     }
 

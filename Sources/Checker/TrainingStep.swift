@@ -9,7 +9,7 @@ struct TrainingStep<R: RegisterFile> {
     /// The register holding each trained parameter's current value.
     let parameters: [String: Int]
 
-    init(scenario: Scenario, makeRegisters: (Int) -> R) throws(RunFailure) {
+    init(scenario: Scenario, makeRegisters: (Int) -> R) throws(RunError) {
         var builder = ProgramBuilder(model: scenario.model)
         var parameters: [String: Int] = [:]
         do {
@@ -20,20 +20,20 @@ struct TrainingStep<R: RegisterFile> {
                 builder.emit(.copy(source, into: target))
             }
         } catch {
-            throw RunFailure(message: error.description, definition: nil, step: 0)
+            throw RunError(message: error.description, definition: nil, step: 0)
         }
         program = builder.finished(keeping: Array(parameters.values))
         registers = makeRegisters(program.registerCount)
         self.parameters = parameters
         do { try program.runSetup(on: registers) } catch {
-            throw RunFailure(message: error.error.description, definition: error.definition, step: 0)
+            throw RunError(message: error.error.description, definition: error.definition, step: 0)
         }
     }
 
     /// Takes the step after `step` steps have been taken.
-    func advance(from step: Int) throws(RunFailure) {
+    func advance(from step: Int) throws(RunError) {
         do { try program.runBody(on: registers) } catch {
-            throw RunFailure(message: "while training, step \(step + 1): \(error.error)", definition: error.definition, step: step + 1,
+            throw RunError(message: "while training, step \(step + 1): \(error.error)", definition: error.definition, step: step + 1,
                              mayYieldToPrecision: error.error.mayYieldToPrecision)
         }
     }

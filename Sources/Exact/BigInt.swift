@@ -3,8 +3,8 @@ import Foundation
 
 /// An arbitrary-precision integer backed by a GMP `mpz_t`, with value semantics.
 ///
-/// The C struct lives in class-held storage that is copied before any mutation
-/// (copy-on-write) and cleared in `deinit`, so copies never alias and nothing leaks.
+/// The C struct lives in immutable class-held storage: every operation makes a new value and
+/// nothing mutates one in place, so copies may share storage safely; `deinit` clears it.
 public struct BigInt: Sendable {
     @usableFromInline
     final class Storage: @unchecked Sendable {

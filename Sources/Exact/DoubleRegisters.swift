@@ -1,3 +1,5 @@
+import Foundation
+
 /// Registers of plain `Double`s: the answer ordinary code would print, rounding at every step.
 ///
 /// Nothing here throws: like the code it imitates, it yields infinities and NaNs instead.
@@ -30,5 +32,3 @@ public final class DoubleRegisters: RegisterFile {
     @inlinable public func value(at r: Int) -> Double { values[r] }
     @inlinable public func set(_ value: Double, at r: Int) { values[r] = value }
 }
-
-import Foundation

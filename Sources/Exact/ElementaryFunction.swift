@@ -1,3 +1,5 @@
+import Foundation
+
 /// The functions a model may apply, each with a certified enclosure in `BallArithmetic`.
 public enum ElementaryFunction: String, Sendable, Hashable, CaseIterable {
     case exp, log, tanh, logistic, relu, softplus, sqrt
@@ -26,5 +28,3 @@ public enum ElementaryFunction: String, Sendable, Hashable, CaseIterable {
         }
     }
 }
-
-import Foundation

@@ -1,7 +1,7 @@
 import CGMP
 
 /// An exact rational number backed by a GMP `mpq_t`, always in lowest terms with a positive
-/// denominator, with value semantics (copy-on-write storage cleared in `deinit`).
+/// denominator, with value semantics: immutable storage, shared by copies and cleared in `deinit`.
 public struct Rational: Sendable {
     final class Storage: @unchecked Sendable {
         /// Heap-held so that reading a value twice at once (`x * x`) is not an exclusivity conflict.

@@ -33,8 +33,8 @@ public struct Equivalence: Sendable {
 
     public var verdict: Verdict
     public var method: Method
-    /// The highest working precision the evaluation needed (0 when a canonical form decided).
-    public var precision: Int
+    /// The highest working precision the evaluation needed (`nil` when a canonical form decided).
+    public var precision: Int?
 
     /// Random points tried besides the givens, each given moved by up to `spread`.
     public static let pointCount = 8
@@ -43,7 +43,7 @@ public struct Equivalence: Sendable {
     /// Compares `left` and `right` (expressions in `model`'s names, derivatives expanded).
     public init(_ left: Expr, _ right: Expr, in model: Model, seed: UInt64, escalation: Escalation = .standard) {
         let difference = (left - right).distributingConstants()
-        precision = 0
+        precision = nil
         if difference == 0 { verdict = .equal; method = .simplified; return }
         if model.expanded(difference).distributingConstants() == 0 { verdict = .equal; method = .expanded; return }
         var generator = SplitMix64(seed: seed)
@@ -90,18 +90,5 @@ extension Expr {
                   let coefficient = factors[0].constantValue, case .sum(let terms) = factors[1].kind else { return nil }
             return .sum(terms.map { .constant(coefficient) * $0 })
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so random test points repeat from run to run.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

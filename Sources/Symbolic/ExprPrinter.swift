@@ -1,4 +1,5 @@
 import Exact
+import Foundation
 
 /// Writes expressions in the tutorial's notation, as plain text (`-(target_o1 - out_o1)·out_h1`)
 /// or as LaTeX (`-(target_{o1} - out_{o1}) \cdot out_{h1}`).
@@ -160,5 +161,3 @@ public struct ExprPrinter: Sendable {
 extension Expr: CustomStringConvertible {
     public var description: String { ExprPrinter()(self) }
 }
-
-import Foundation

@@ -1,17 +1,5 @@
 import Exact
 
-/// An exact value pinned down to some significant digits, with what plain `Double` code gives.
-public struct CertifiedValue: Sendable {
-    /// The correctly rounded digits, or `nil` when even the highest precision could not decide them.
-    public var digits: String?
-    /// The enclosure that decided them (at the highest precision tried when undecided).
-    public var enclosure: Ball
-    /// The same expression evaluated in binary64.
-    public var double: Double
-    /// The precision, in bits, that decided the digits.
-    public var precision: Int
-}
-
 extension Model {
     /// The empty model: for expressions made of numbers alone.
     public static let empty: Model = {
@@ -48,19 +36,6 @@ extension Model {
         return last.indices.map { index in
             CertifiedValue(digits: digits?[index] ?? last[index].formatted(significantDigits: significantDigits),
                            enclosure: last[index], double: doubles[index], precision: lastPrecision)
-        }
-    }
-}
-
-/// Why an expression could not be evaluated.
-public enum EvaluationError: Error, Sendable, CustomStringConvertible {
-    case model(ModelError)
-    case arithmetic(Program.Failure)
-
-    public var description: String {
-        switch self {
-        case .model(let error): error.description
-        case .arithmetic(let failure): failure.description
         }
     }
 }

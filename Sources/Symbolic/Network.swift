@@ -44,13 +44,6 @@ public struct Network: Sendable, Hashable {
     public var biasMode: BiasMode
     public var loss: Loss?
 
-    /// A mismatch between the parts of the shorthand, naming the key at fault.
-    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
-        public var key: String
-        public var message: String
-        public var description: String { message }
-    }
-
     public init(layers: [Int], activations: [Activation], inputs: [Rational], targets: [Rational]?,
                 weights: [Rational], biases: [Rational]?, biasMode: BiasMode = .shared, loss: Loss?) {
         self.layers = layers
@@ -80,33 +73,33 @@ public struct Network: Sendable, Hashable {
     public var biasCount: Int { biasMode == .shared ? max(layers.count - 1, 0) : layers.dropFirst().reduce(0, +) }
 
     /// Checks the parts against each other.
-    public func validate() throws(Problem) {
+    public func validate() throws(NetworkError) {
         guard layers.count >= 2, layers.allSatisfy({ $0 > 0 }) else {
-            throw Problem(key: "layers", message: "expected at least two positive layer sizes (input … output)")
+            throw NetworkError(key: "layers", message: "expected at least two positive layer sizes (input … output)")
         }
         guard activations.count == 1 || activations.count == layers.count - 1 else {
-            throw Problem(key: "activation", message: "expected one activation, or one per non-input layer (\(layers.count - 1))")
+            throw NetworkError(key: "activation", message: "expected one activation, or one per non-input layer (\(layers.count - 1))")
         }
         guard inputs.count == layers[0] else {
-            throw Problem(key: "inputs", message: "expected \(layers[0]) inputs for an input layer of \(layers[0]), found \(inputs.count)")
+            throw NetworkError(key: "inputs", message: "expected \(layers[0]) inputs for an input layer of \(layers[0]), found \(inputs.count)")
         }
         guard weights.count == weightCount else {
-            throw Problem(key: "weights", message: "expected \(weightCount) weights for layers \(layers.map(String.init).joined(separator: " ")), found \(weights.count)")
+            throw NetworkError(key: "weights", message: "expected \(weightCount) weights for layers \(layers.map(String.init).joined(separator: " ")), found \(weights.count)")
         }
         if let biases, biases.count != biasCount {
-            throw Problem(key: "biases", message: "expected \(biasCount) biases (\(biasMode.rawValue)), found \(biases.count)")
+            throw NetworkError(key: "biases", message: "expected \(biasCount) biases (\(biasMode.rawValue)), found \(biases.count)")
         }
         let outputs = layers[layers.count - 1]
         if let targets, targets.count != outputs {
-            throw Problem(key: "targets", message: "expected \(outputs) targets for \(outputs) outputs, found \(targets.count)")
+            throw NetworkError(key: "targets", message: "expected \(outputs) targets for \(outputs) outputs, found \(targets.count)")
         }
         if loss != nil, targets == nil {
-            throw Problem(key: "targets", message: "expected targets: the loss needs them")
+            throw NetworkError(key: "targets", message: "expected targets: the loss needs them")
         }
     }
 
     /// The givens and definitions the shorthand stands for.
-    public func expanded() throws(Problem) -> (givens: [(String, Rational)], definitions: [(String, Expr)]) {
+    public func expanded() throws(NetworkError) -> (givens: [(String, Rational)], definitions: [(String, Expr)]) {
         try validate()
         var givens: [(String, Rational)] = []
         var definitions: [(String, Expr)] = []

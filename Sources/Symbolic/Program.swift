@@ -57,33 +57,19 @@ public struct Program: Sendable {
     public internal(set) var constants: [Rational] = []
     public internal(set) var registerCount = 0
 
-    /// An evaluation that failed, with the definition it failed in when known.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var error: EnclosureError
-        public var definition: String?
-        @inlinable
-        public init(error: EnclosureError, definition: String?) {
-            self.error = error
-            self.definition = definition
-        }
-        public var description: String {
-            definition.map { "\(error) (in '\($0)')" } ?? error.description
-        }
-    }
-
     @inlinable
-    public func runSetup<R: RegisterFile>(on registers: R) throws(Failure) {
+    public func runSetup<R: RegisterFile>(on registers: R) throws(ProgramError) {
         for instruction in setup {
-            do { try execute(instruction, on: registers) } catch { throw Failure(error: error, definition: nil) }
+            do { try execute(instruction, on: registers) } catch { throw ProgramError(error: error, definition: nil) }
         }
     }
 
     @inlinable
-    public func runBody<R: RegisterFile>(on registers: R) throws(Failure) {
-        try body.withUnsafeBufferPointer { (instructions) throws(Failure) in
+    public func runBody<R: RegisterFile>(on registers: R) throws(ProgramError) {
+        try body.withUnsafeBufferPointer { (instructions) throws(ProgramError) in
             for index in instructions.indices {
                 do throws(EnclosureError) { try execute(instructions[index], on: registers) } catch {
-                    throw Failure(error: error, definition: origins.indices.contains(index) ? origins[index] : nil)
+                    throw ProgramError(error: error, definition: origins.indices.contains(index) ? origins[index] : nil)
                 }
             }
         }
@@ -91,7 +77,7 @@ public struct Program: Sendable {
 
     /// Setup then body.
     @inlinable
-    public func run<R: RegisterFile>(on registers: R) throws(Failure) {
+    public func run<R: RegisterFile>(on registers: R) throws(ProgramError) {
         try runSetup(on: registers)
         try runBody(on: registers)
     }

@@ -1,14 +1,16 @@
+import Foundation
+
 /// A command's interface: what it takes and how its help reads, in swift-argument-parser's
 /// layout (OVERVIEW, USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS).
-struct CommandSpec {
-    struct Argument {
+struct CommandSpec: Sendable {
+    struct Argument: Sendable {
         var name: String
         var help: String
         var isRepeating = false
         var isOptional = false
     }
 
-    struct Option {
+    struct Option: Sendable {
         var long: String
         var short: Character?
         /// The value's placeholder, or `nil` for a flag.
@@ -129,7 +131,7 @@ struct CommandSpec {
 }
 
 /// What the command line said, sorted.
-struct ParsedArguments {
+struct ParsedArguments: Sendable {
     var positionals: [String] = []
     var values: [String: String] = [:]
     var flags: Set<String> = []

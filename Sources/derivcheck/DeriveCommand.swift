@@ -1,6 +1,5 @@
 import Checker
-import Exact
-import Symbolic
+import Reports
 
 /// `derivcheck derive PARAM`: a derivative the way the tutorial writes it.
 enum DeriveCommand {
@@ -27,16 +26,16 @@ enum DeriveCommand {
         let digits: Int
         let form: Derivation.Form
         do throws(UsageError) {
-            digits = try Derivcheck.digits(parsed, default: 30)
+            digits = try CommandSupport.digits(parsed, default: 30)
             let name = parsed.values["form"] ?? "all"
             guard let chosen = Derivation.Form(rawValue: name) else {
                 throw UsageError(message: "unknown form '\(name)'; expected chain, delta, expanded or all", usage: "--form <form>")
             }
             form = chosen
         } catch {
-            return Derivcheck.usageError(error)
+            return CommandSupport.usageError(error)
         }
-        guard let fixture = Derivcheck.fixture(for: parsed) else { return Terminal.Status.badInput.rawValue }
+        guard let fixture = CommandSupport.fixture(for: parsed) else { return Terminal.Status.badInput.rawValue }
         let quantity = parsed.values["of"] ?? fixture.training?.loss ?? "E_total"
         let variable = parsed.positionals.first ?? ""
         do {

@@ -1,5 +1,6 @@
 import Checker
 import Foundation
+import Pictures
 
 /// `derivcheck diagram`: the network as the tutorial's figure, in SVG.
 enum DiagramCommand {
@@ -32,9 +33,9 @@ enum DiagramCommand {
                 throw UsageError(message: "'-o' needs a file name", usage: "-o <file.svg>")
             }
         } catch {
-            return Derivcheck.usageError(error)
+            return CommandSupport.usageError(error)
         }
-        guard let fixture = Derivcheck.fixture(for: parsed) else { return Terminal.Status.badInput.rawValue }
+        guard let fixture = CommandSupport.fixture(for: parsed) else { return Terminal.Status.badInput.rawValue }
         guard let network = fixture.network else {
             Terminal.error("Error: \(fixture.file): no [network] section; a diagram needs the network shorthand (layers, weights, …)")
             return Terminal.Status.badInput.rawValue
@@ -56,7 +57,7 @@ enum DiagramCommand {
         let title = "\(network.layers.map(String.init).joined(separator: "-")) \(activations) network — \(fixture.file)"
         let diagram = NetworkDiagram(network: network, weightValues: values, biasValues: values, title: title, subtitle: subtitle)
         if let output = parsed.values["output"] {
-            guard Derivcheck.write(diagram.svg, to: output) else { return Terminal.Status.badInput.rawValue }
+            guard CommandSupport.write(diagram.svg, to: output) else { return Terminal.Status.badInput.rawValue }
         } else {
             FileHandle.standardOutput.write(Data(diagram.svg.utf8))
         }

@@ -1,5 +1,5 @@
-import Checker
 import Exact
+import Reports
 import Symbolic
 
 /// `derivcheck eval EXPR`: a certified calculator.
@@ -22,7 +22,7 @@ enum EvalCommand {
 
     static func run(_ parsed: ParsedArguments) -> Int32 {
         let digits: Int
-        do { digits = try Derivcheck.digits(parsed, default: 30) } catch { return Derivcheck.usageError(error) }
+        do { digits = try CommandSupport.digits(parsed, default: 30) } catch { return CommandSupport.usageError(error) }
         let text = parsed.positionals.first ?? ""
         let expression: Expr
         do {

@@ -1,6 +1,6 @@
 import Checker
-import Exact
-import Foundation
+import Pictures
+import Reports
 
 /// `derivcheck train`: certified gradient descent with the `Double` run beside it.
 enum TrainCommand {
@@ -31,9 +31,9 @@ enum TrainCommand {
                 throw UsageError(message: "'--plot' needs a file name", usage: "--plot <file.svg>")
             }
         } catch {
-            return Derivcheck.usageError(error)
+            return CommandSupport.usageError(error)
         }
-        guard let fixture = Derivcheck.fixture(for: parsed) else { return Terminal.Status.badInput.rawValue }
+        guard let fixture = CommandSupport.fixture(for: parsed) else { return Terminal.Status.badInput.rawValue }
         let plotPath = parsed.values["plot"]
         // The plot reads more often than the table, so the curve is smooth; the table keeps its K.
         let plotEvery = max(steps / 250, 1)
@@ -54,8 +54,9 @@ enum TrainCommand {
         if let plotPath {
             let name = fixture.training?.loss ?? "E_total"
             let layers = fixture.network.map { " (" + $0.layers.map(String.init).joined(separator: "-") + " network)" } ?? ""
-            let plot = LossPlot(records: records, title: "\(name) over \(steps) training steps\(layers): certified vs Double", lossName: name)
-            guard Derivcheck.write(plot.svg, to: plotPath) else { return Terminal.Status.badInput.rawValue }
+            let points = records.map { LossPlot.Point(step: $0.step, loss: $0.loss.doubleValue, agreeingDigits: $0.agreeingDigits) }
+            let plot = LossPlot(points: points, title: "\(name) over \(steps) training steps\(layers): certified vs Double", lossName: name)
+            guard CommandSupport.write(plot.svg, to: plotPath) else { return Terminal.Status.badInput.rawValue }
         }
         let report = TrainingReport(records: shown)
         Terminal.out(parsed.has("json") ? report.json.pretty() : report.table)

@@ -1,7 +1,7 @@
 import Checker
-import Foundation
+import Reports
 
-/// `derivcheck verify` and `derivcheck check FILE...`: judge every claim and report.
+/// `derivcheck verify`: judge every figure of the tutorial and report; `check` shares its reporting.
 enum VerifyCommand {
     static let reportOptions: [CommandSpec.Option] = [
         .init(long: "json", short: nil, value: nil, help: "Print the JSON report of the fixture format (same as --format json)."),
@@ -29,7 +29,7 @@ enum VerifyCommand {
         let format: ReportFormat
         let digits: Int
         do throws(UsageError) {
-            digits = try Derivcheck.digits(parsed, default: 20)
+            digits = try CommandSupport.digits(parsed, default: 20)
             if parsed.has("json") {
                 format = .json
             } else if let name = parsed.values["format"] {
@@ -41,13 +41,13 @@ enum VerifyCommand {
                 format = .text
             }
         } catch {
-            return Derivcheck.usageError(error)
+            return CommandSupport.usageError(error)
         }
         var status: Int32 = 0
         var reports: [FileReport] = []
         let checker = FixtureChecker(digits: digits)
         for file in files {
-            switch Derivcheck.fixture(at: file) {
+            switch CommandSupport.fixture(at: file) {
             case .failure(let error):
                 error.report()
                 status = max(status, Terminal.Status.badInput.rawValue)
@@ -55,7 +55,7 @@ enum VerifyCommand {
                 do {
                     let report = try checker.check(fixture)
                     reports.append(report)
-                    status = max(status, report.exitStatus)
+                    status = max(status, (report.hasFindings ? Terminal.Status.findings : .success).rawValue)
                     if format != .json {
                         Terminal.out(report.rendered(as: format, colour: Terminal.usesColour))
                         if reports.count < files.count { Terminal.out("") }
@@ -71,24 +71,5 @@ enum VerifyCommand {
             if !reports.isEmpty || files.count > 1 { Terminal.out(json.pretty()) }
         }
         return status
-    }
-}
-
-/// `derivcheck check FILE...`
-enum CheckCommand {
-    static let spec = CommandSpec(
-        name: "check",
-        abstract: "Check the claims of fixture files (.deriv).",
-        discussion: """
-        A fixture holds a model ([model] equations or the [network] shorthand), how it is trained
-        ([training]) and the numbers or formulas claimed for it ([claims]); see the README for the
-        format. Errors in a file are reported as FILE:LINE:COLUMN: error: MESSAGE (exit status 2).
-        """,
-        arguments: [.init(name: "files", help: "The fixture files to check.", isRepeating: true)],
-        options: VerifyCommand.reportOptions
-    )
-
-    static func run(_ parsed: ParsedArguments) -> Int32 {
-        VerifyCommand.report(files: parsed.positionals.map { $0 }, parsed)
     }
 }

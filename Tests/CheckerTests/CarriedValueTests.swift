@@ -1,4 +1,5 @@
 import Exact
+import Fixture
 import Foundation
 import Symbolic
 import Testing

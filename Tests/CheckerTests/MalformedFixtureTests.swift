@@ -1,4 +1,5 @@
 import Checker
+import Fixture
 import Foundation
 import Testing
 
@@ -205,7 +206,7 @@ import Testing
 
     @Test func nonUTF8Bytes() {
         let bytes = Array("[model]\nx = 1".utf8) + [0xFF] + Array("\n".utf8)
-        #expect(throws: FixtureErrors.self) { try FixtureReader.read(bytes: bytes, file: "f.deriv") }
+        #expect(throws: FixtureError.self) { try FixtureReader.read(bytes: bytes, file: "f.deriv") }
         do { _ = try FixtureReader.read(bytes: bytes, file: "f.deriv") } catch {
             #expect(error.diagnostics.map(\.description) == ["f.deriv:2:6: error: invalid UTF-8: a fixture must be UTF-8 text"])
         }
@@ -241,7 +242,7 @@ import Testing
         ]
         for (text, accepted) in cases {
             let elapsed = clock.measure {
-                do throws(FixtureErrors) {
+                do throws(FixtureError) {
                     _ = try FixtureReader.read(text: text, file: "big.deriv")
                     #expect(accepted, "a megabyte line was accepted")
                 } catch {
@@ -257,9 +258,9 @@ import Testing
     @Test func megabyteExpression() throws {
         let clock = ContinuousClock()
         let sum = String(repeating: "1+", count: 1 << 19)
-        var result: Result<Fixture, FixtureErrors>?
+        var result: Result<Fixture, FixtureError>?
         let elapsed = clock.measure {
-            do throws(FixtureErrors) { result = .success(try FixtureReader.read(text: "[model]\nx := \(sum)\n", file: "big.deriv")) } catch { result = .failure(error) }
+            do throws(FixtureError) { result = .success(try FixtureReader.read(text: "[model]\nx := \(sum)\n", file: "big.deriv")) } catch { result = .failure(error) }
         }
         guard case .failure(let error) = result else { Issue.record("a sum ending in '+' was accepted"); return }
         #expect(error.diagnostics.map(\.description) == ["big.deriv:2:\(6 + 2 * (1 << 19)): error: expected a number, a name or '(' before the end"])

@@ -1,4 +1,5 @@
 import Checker
+import Fixture
 import Foundation
 import Testing
 

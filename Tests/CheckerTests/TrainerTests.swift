@@ -1,5 +1,6 @@
 import Checker
 import Exact
+import Fixture
 import Foundation
 import Testing
 

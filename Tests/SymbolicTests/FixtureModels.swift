@@ -7,7 +7,7 @@ import Symbolic
 enum FixtureModels {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources")
 
-    struct Failure: Error, CustomStringConvertible {
+    struct FixtureModelError: Error, CustomStringConvertible {
         var description: String
     }
 
@@ -28,7 +28,7 @@ enum FixtureModels {
     }
 
     static func number(_ text: some StringProtocol) throws -> Rational {
-        guard let value = Rational(String(text)) else { throw Failure(description: "not a number: \(text)") }
+        guard let value = Rational(String(text)) else { throw FixtureModelError(description: "not a number: \(text)") }
         return value
     }
 
@@ -38,19 +38,19 @@ enum FixtureModels {
         var keys: [String: [String]] = [:]
         for line in lines {
             let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2 else { throw Failure(description: "bad line \(line)") }
+            guard parts.count == 2 else { throw FixtureModelError(description: "bad line \(line)") }
             keys[parts[0]] = parts[1].split(separator: " ").map(String.init)
         }
         func numbers(_ key: String) throws -> [Rational]? { try keys[key].map { try $0.map(number) } }
         guard let layers = keys["layers"]?.compactMap(Int.init), let inputs = try numbers("inputs"),
-              let weights = try numbers("weights") else { throw Failure(description: "\(file): incomplete [network]") }
+              let weights = try numbers("weights") else { throw FixtureModelError(description: "\(file): incomplete [network]") }
         let activations = try (keys["activation"] ?? ["logistic"]).map { name in
-            guard let activation = Network.Activation(rawValue: name) else { throw Failure(description: "activation \(name)") }
+            guard let activation = Network.Activation(rawValue: name) else { throw FixtureModelError(description: "activation \(name)") }
             return activation
         }
         let biasMode = Network.BiasMode(rawValue: keys["bias"]?.first ?? "shared") ?? .shared
         let loss = try keys["loss"]?.first.map { name in
-            guard let loss = Network.Loss(rawValue: name) else { throw Failure(description: "loss \(name)") }
+            guard let loss = Network.Loss(rawValue: name) else { throw FixtureModelError(description: "loss \(name)") }
             return loss
         }
         return Network(layers: layers, activations: activations, inputs: inputs, targets: try numbers("targets"),

@@ -171,7 +171,7 @@ struct NetworkTests {
         // expanded() validates first.
         var broken = network(layers: [2, 2, 2])
         broken.weights = []
-        #expect(throws: Network.Problem.self) { _ = try broken.expanded() }
+        #expect(throws: NetworkError.self) { _ = try broken.expanded() }
     }
 
     @Test func expansionBuildsAValidModel() throws {

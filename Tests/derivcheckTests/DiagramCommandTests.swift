@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
 import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+#endif
 
 /// Runs the built `derivcheck` with its standard output and error on pipes (so neither is a terminal).
 private let derivcheck = CLI.derivcheck

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+
 import PackageDescription
 
 // Derivatives of n-n-n logistic networks: time and expression size of dE_total/dw for every weight.

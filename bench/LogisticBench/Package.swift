@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+
 import PackageDescription
 
 // A separate package so the benchmark adds nothing to derivcheck's products; it uses the

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+
 import PackageDescription
 
 // A separate package so the benchmark adds nothing to derivcheck's products; it uses the
@@ -11,6 +12,7 @@ let package = Package(
             name: "TrainingBench",
             dependencies: [
                 .product(name: "Checker", package: "derivcheck"),
+                .product(name: "Fixture", package: "derivcheck"),
                 .product(name: "Exact", package: "derivcheck"),
             ]
         ),

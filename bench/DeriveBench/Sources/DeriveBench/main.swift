@@ -16,7 +16,9 @@
 // `distinct` counts the structurally distinct nodes of all derivatives together (the size of one
 // shared DAG holding them all); `sweep DAG` counts, by identity, the nodes of the one-sweep
 // results (what is actually allocated and shared).
+
 import Exact
+import Foundation
 import Symbolic
 
 struct Options {
@@ -125,5 +127,3 @@ for n in options.sizes {
         print("     per-weight µs/weight: hidden layer \(format(hiddenTime / Double(n * n) * 1e6, 1)), output layer \(format(outputTime / Double(n * n) * 1e6, 1))")
     }
 }
-
-import Foundation

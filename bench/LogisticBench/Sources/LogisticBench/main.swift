@@ -2,6 +2,7 @@
 // in DoubleRegisters and in plain Swift `1/(1+exp(-x))`, all measured in this run.
 //
 //     swift run -c release --package-path bench/LogisticBench [iterations] [repeats]
+
 import Exact
 import Foundation
 

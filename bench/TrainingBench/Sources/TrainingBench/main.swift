@@ -7,8 +7,10 @@
 //
 // The third argument (for profiling, e.g. under `perf record`) runs one configuration only and
 // skips the reference check.
+
 import Checker
 import Exact
+import Fixture
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }

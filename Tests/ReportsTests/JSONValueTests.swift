@@ -1,6 +1,8 @@
-import Foundation
-import Testing
 import Checker
+import Fixture
+import Foundation
+import Reports
+import Testing
 
 /// JSON text with keys in the order given.
 @Suite struct JSONValueTests {

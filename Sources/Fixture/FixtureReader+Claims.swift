@@ -1,4 +1,5 @@
 import Exact
+import Foundation
 import Symbolic
 
 extension FixtureReader {
@@ -156,5 +157,3 @@ extension FixtureReader {
         return names.count > 24 ? "\(shown), … (\(names.count) in all)" : shown
     }
 }
-
-import Foundation

@@ -1,9 +1,10 @@
 import Exact
+import Fixture
 import Symbolic
 
 /// Finds which mistakes reproduce a claim that is not correctly rounded: each mistake's scenario
 /// is screened in `Double`, and only the ones that come close are certified with enclosures.
-struct Diagnosis: Sendable {
+struct MistakeSearch: Sendable {
     let fixture: Fixture
     let escalation: Escalation
 
@@ -111,7 +112,7 @@ struct Diagnosis: Sendable {
             for (ball, position) in zip(balls, candidates) {
                 let index = owners[position]
                 guard let literal = claims[index].literal else { continue }
-                switch Enclosure(ball).roundsTo(literal) {
+                switch Bounds(ball).roundsTo(literal) {
                 case true?: outcome.reproduced.append(index)
                 case false?: break
                 case nil: undecided = true

@@ -15,9 +15,3 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// `FILE:LINE:COLUMN: error: MESSAGE`, the form editors and CI logs understand.
     public var description: String { "\(file):\(line):\(column): error: \(message)" }
 }
-
-/// Every problem of a file at once: nothing is checked from a file with errors.
-public struct FixtureErrors: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
-}

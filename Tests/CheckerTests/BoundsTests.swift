@@ -3,9 +3,9 @@ import Testing
 @testable import Checker
 
 /// The rules that decide a printed number's verdict from certified bounds.
-@Suite struct EnclosureTests {
+@Suite struct BoundsTests {
     static func literal(_ text: String) -> DecimalLiteral { try! DecimalLiteral(parsing: text) }
-    static func point(_ text: String) -> Enclosure { Enclosure(exactly: literal(text).value) }
+    static func point(_ text: String) -> Bounds { Bounds(exactly: literal(text).value) }
 
     @Test func correctRounding() {
         #expect(Self.point("0.5932699921").roundsTo(Self.literal("0.593269992")) == true)
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func rationalsClaimTheExactValue() {
-        let third = Enclosure(exactly: Rational(1) / Rational(3))
+        let third = Bounds(exactly: Rational(1) / Rational(3))
         #expect(third.roundsTo(Self.literal("1/3")) == true)
         #expect(third.roundsTo(Self.literal("2/6")) == true)
         #expect(third.roundsTo(Self.literal("1/4")) == false)
@@ -57,7 +57,7 @@ import Testing
 
     @Test func wideBoundsLeaveItUndecided() throws {
         let third = try Ball(Rational(1), precision: 8) / Ball(Rational(3), precision: 8)
-        let enclosure = Enclosure(third)
+        let enclosure = Bounds(third)
         #expect(enclosure.lower < enclosure.upper)
         #expect(enclosure.roundsTo(Self.literal("0.3333")) == nil)
         #expect(enclosure.roundsTo(Self.literal("0.4")) == false)

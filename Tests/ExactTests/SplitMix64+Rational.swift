@@ -1,21 +1,5 @@
 import Exact
 
-/// A seeded, deterministic generator (Steele, Lea & Flood's SplitMix64) so every property test
-/// sees the same cases on every run and machine.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 extension SplitMix64 {
     /// A random rational: numerator and denominator up to 10¹², a random sign, and now and then
     /// a huge or tiny power of ten, a dyadic value (exact in binary), a small integer or zero.

@@ -1,6 +1,8 @@
 import Foundation
-#if canImport(FoundationXML)
 import FoundationXML
+import Pictures
+
+#if canImport(FoundationXML)
 #endif
 
 /// What an XML parser makes of an SVG: whether it parsed, the element names and the texts.

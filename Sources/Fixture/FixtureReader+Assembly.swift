@@ -3,7 +3,7 @@ import Symbolic
 
 extension FixtureReader {
     /// Turns the collected lines into a fixture, or throws every problem found.
-    mutating func assemble() throws(FixtureErrors) -> Fixture {
+    mutating func assemble() throws(FixtureError) -> Fixture {
         var allGivens = givens.map(\.value)
         var allDefinitions: [(String, Expr)] = []
         var lines: [String: Int] = [:]

@@ -3,7 +3,7 @@ import Exact
 /// Closed bounds [lower, upper] known to contain a true value, with the rules that decide a
 /// printed number's verdict from them. Each rule answers `true`, `false`, or `nil` when the
 /// bounds are too wide to tell (the caller then raises the precision).
-struct Enclosure {
+struct Bounds {
     var lower: Rational
     var upper: Rational
 
@@ -50,8 +50,8 @@ struct Enclosure {
     /// The printed number is one unit in its last place away from a correct rounding.
     func isOneUnitOff(_ literal: DecimalLiteral) -> Bool? {
         guard let unit = literal.unit else { return false }
-        let above = Enclosure(lower: lower - unit, upper: upper - unit).roundsTo(literal)
-        let below = Enclosure(lower: lower + unit, upper: upper + unit).roundsTo(literal)
+        let above = Bounds(lower: lower - unit, upper: upper - unit).roundsTo(literal)
+        let below = Bounds(lower: lower + unit, upper: upper + unit).roundsTo(literal)
         if above == true || below == true { return true }
         if above == false && below == false { return false }
         return nil

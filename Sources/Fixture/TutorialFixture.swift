@@ -13,7 +13,7 @@ extension Fixture {
 # note says where in the post it stands. Numeric claims come first, in the post's order,
 # then the post's formulas, also in the post's order.
 #
-# The post's own text is in the project's seed: step-by-step-backpropagation.txt.
+# The post: https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/
 
 [network]
 layers     = 2 2 2

@@ -31,11 +31,6 @@ public struct LossPlot: Sendable {
         self.lossName = lossName
     }
 
-    public init(records: [Trainer.Record], title: String, lossName: String = "E_total") {
-        self.init(points: records.map { Point(step: $0.step, loss: $0.loss.doubleValue, agreeingDigits: $0.agreeingDigits) },
-                  title: title, lossName: lossName)
-    }
-
     /// The decades the left axis spans: `10^low … 10^high`.
     public var decades: (low: Int, high: Int) {
         let positive = points.map(\.loss).filter { $0 > 0 && $0.isFinite }

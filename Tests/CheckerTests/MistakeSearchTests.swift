@@ -1,10 +1,11 @@
 import Exact
+import Fixture
 import Foundation
 import Testing
 @testable import Checker
 
 /// Which mistakes reproduce a printed number: each reader's error, named.
-@Suite struct DiagnosisTests {
+@Suite struct MistakeSearchTests {
     static func report(_ relative: String) throws -> FileReport { try TestPaths.check(packageFile: relative) }
 
     @Test func tutorialMistakes() throws {
@@ -25,7 +26,6 @@ import Testing
         let report = try Self.report("Fixtures/readers/prometheusgr.deriv")
         for result in report.results {
             #expect(result.explanations == [.signOfUpdate], "\(result.claim.quantity)")
-            #expect(result.explanationText.hasPrefix("sign (update p + η·g"))
         }
     }
 
@@ -49,7 +49,6 @@ import Testing
         let closest = try #require(result.closest)
         #expect(closest.mistake == .swapped(used: "w6", replaced: "w7"))
         #expect(closest.agreeingDigits >= 5)
-        #expect(result.explanationText.contains("closest: swapped (w6 used for w7 in the derivatives)"))
     }
 
     @Test func negatedQuantity() throws {
@@ -73,12 +72,12 @@ import Testing
 
     @Test func screening() {
         let literal = try! DecimalLiteral(parsing: "0.291027924")
-        #expect(Diagnosis.isNear(0.2910279241, literal))
-        #expect(!Diagnosis.isNear(0.2910277737, literal))
-        #expect(!Diagnosis.isNear(.nan, literal))
-        #expect(Diagnosis.agreeingDigits(0.2910277737, literal) == 6)
-        #expect(Diagnosis.agreeingDigits(0.291027924, literal) == 9)
-        #expect(Diagnosis.agreeingDigits(.infinity, literal) == 0)
+        #expect(MistakeSearch.isNear(0.2910279241, literal))
+        #expect(!MistakeSearch.isNear(0.2910277737, literal))
+        #expect(!MistakeSearch.isNear(.nan, literal))
+        #expect(MistakeSearch.agreeingDigits(0.2910277737, literal) == 6)
+        #expect(MistakeSearch.agreeingDigits(0.291027924, literal) == 9)
+        #expect(MistakeSearch.agreeingDigits(.infinity, literal) == 0)
     }
 
     @Test func mistakeNamesAndDetails() {

@@ -1,3 +1,4 @@
+import Checker
 import Exact
 
 /// What `derivcheck train` prints: the records of a run as an aligned table or as JSON.

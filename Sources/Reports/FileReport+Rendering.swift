@@ -1,3 +1,6 @@
+import Checker
+import Foundation
+
 extension ClaimResult {
     /// The mistakes that explain the claim, for a person: `sequential (hidden-layer gradients …)`.
     public var explanationText: String {
@@ -7,7 +10,7 @@ extension ClaimResult {
         if let closest {
             return "no mistake reproduces it; closest: \(closest.mistake.name) (\(closest.mistake.detail)), \(closest.agreeingDigits) digits agree"
         }
-        return method ?? ""
+        return method.note ?? ""
     }
 
     /// The `Double` value as code printing it would show it.
@@ -21,7 +24,7 @@ extension ClaimResult {
             ("printed", .string(claim.printed)),
             ("verdict", .string(verdict.rawValue)),
         ]
-        if let exact { members.append(("exact", .string(exact))) }
+        if let certifiedDigits { members.append(("exact", .string(certifiedDigits))) }
         if let double { members.append(("double", .string("\(double)"))) }
         if let doubleVerdict { members.append(("double_verdict", .string(doubleVerdict.rawValue))) }
         members.append(("explanations", .array(explanations.map { .object([("mistake", .string($0.name)), ("detail", .string($0.detail))]) })))
@@ -29,8 +32,8 @@ extension ClaimResult {
             members.append(("closest", .object([("mistake", .string(closest.mistake.name)), ("detail", .string(closest.mistake.detail)),
                                                 ("agreeing_digits", .number("\(closest.agreeingDigits)"))])))
         }
-        if let method { members.append(("method", .string(method))) }
-        if precision > 0 { members.append(("precision_bits", .number("\(precision)"))) }
+        if let note = method.note { members.append(("method", .string(note))) }
+        if let precision { members.append(("precision_bits", .number("\(precision)"))) }
         if let note = claim.note, !note.isEmpty { members.append(("note", .string(note))) }
         return .object(members)
     }
@@ -68,7 +71,7 @@ extension FileReport {
         results.map { result in
             var printed = result.claim.printed
             if let printedLimit, printed.count > printedLimit { printed = String(printed.prefix(printedLimit - 1)) + "…" }
-            return ["\(result.claim.line)", result.claim.quantity.description, printed, result.exact ?? "",
+            return ["\(result.claim.line)", result.claim.quantity.description, printed, result.certifiedDigits ?? "",
                     result.doubleText, result.verdict.rawValue, result.explanationText]
         }
     }
@@ -143,5 +146,3 @@ extension String {
         return text
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import Exact
+import Foundation
 import Symbolic
 
 /// Reads the fixture format (see `fixture-format.md`): sections, givens, definitions, the
@@ -35,14 +36,14 @@ public struct FixtureReader {
     init(file: String) { self.file = file }
 
     /// Reads a fixture from raw bytes (which must be UTF-8).
-    public static func read(bytes: [UInt8], file: String) throws(FixtureErrors) -> Fixture {
+    public static func read(bytes: [UInt8], file: String) throws(FixtureError) -> Fixture {
         var reader = FixtureReader(file: file)
         guard let text = reader.decode(bytes) else { throw reader.errors }
         return try reader.read(text)
     }
 
     /// Reads a fixture from text.
-    public static func read(text: String, file: String) throws(FixtureErrors) -> Fixture {
+    public static func read(text: String, file: String) throws(FixtureError) -> Fixture {
         var reader = FixtureReader(file: file)
         return try reader.read(text)
     }
@@ -53,8 +54,8 @@ public struct FixtureReader {
 
     /// Every problem found, in the order of the file (lines are read before definitions are
     /// parsed, so the order found is not the order of the text).
-    var errors: FixtureErrors {
-        FixtureErrors(diagnostics: diagnostics.enumerated().sorted {
+    var errors: FixtureError {
+        FixtureError(diagnostics: diagnostics.enumerated().sorted {
             ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
         }.map(\.element))
     }
@@ -86,7 +87,7 @@ public struct FixtureReader {
         case model, network, training, claims
     }
 
-    mutating func read(_ text: String) throws(FixtureErrors) -> Fixture {
+    mutating func read(_ text: String) throws(FixtureError) -> Fixture {
         var section: Section?
         var sawContent = false
         // Lines in an unknown section are skipped: the section's header has been reported already.
@@ -236,5 +237,3 @@ public struct FixtureReader {
         return (key, Located(value: Substring(value.trimmingCharacters(in: .whitespaces)), line: line.number, column: column))
     }
 }
-
-import Foundation
