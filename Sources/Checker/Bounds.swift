@@ -59,7 +59,9 @@ struct Bounds {
 
     /// The format's `floating`: 15+ significant digits, within 4·max(|Double − true|, ulp(true)).
     func isFloatingNoise(_ literal: DecimalLiteral, double: Double) -> Bool? {
-        guard literal.significantDigits >= 15, let point = Rational(exactly: double), let ulp = Rational(exactly: double.ulp) else { return false }
+        guard literal.significantDigits >= 15, let point = Rational(exactly: double),
+            let ulp = Rational(exactly: double.ulp)
+        else { return false }
         let distances = [(point - lower).magnitude, (point - upper).magnitude]
         let spansPoint = lower <= point && point <= upper
         let nearest = spansPoint ? Rational(0) : distances.min() ?? 0
@@ -68,7 +70,8 @@ struct Bounds {
         let printedInside = lower <= literal.value && literal.value <= upper
         let closest = printedInside ? Rational(0) : toPrinted.min() ?? 0
         let furthest = toPrinted.max() ?? 0
-        let smallest = 4 * max(nearest, ulp), largest = 4 * max(farthest, ulp)
+        let smallest = 4 * max(nearest, ulp)
+        let largest = 4 * max(farthest, ulp)
         if furthest <= smallest { return true }
         if closest > largest { return false }
         return nil

@@ -61,10 +61,11 @@ struct CarriedValue {
                 result = body.substituting(replacements)
             } else if step == 1, let training = fixture.training, training.parameters.contains(name) {
                 var atZero = Builder(fixture: fixture, step: 0, claimed: stepZero)
-                let rate: Expr = switch training.rate {
-                case .number(let value): .constant(value)
-                case .name(let rateName): .name(rateName)
-                }
+                let rate: Expr =
+                    switch training.rate {
+                    case .number(let value): .constant(value)
+                    case .name(let rateName): .name(rateName)
+                    }
                 result = .name(name) - rate * atZero.derivative(of: training.loss, by: name)
             }
             names[name] = result
@@ -85,7 +86,8 @@ struct CarriedValue {
             if let known = derivatives[key] { return known }
             let model = fixture.model
             var terms: [Expr] = []
-            for user in model.definitionOrder where (model.uses[user] ?? []).contains(variable) && model.depends(quantity, on: user) {
+            for user in model.definitionOrder
+            where (model.uses[user] ?? []).contains(variable) && model.depends(quantity, on: user) {
                 let outer = derivative(of: quantity, by: user)
                 let local: Expr
                 if let value = claimed[.derivative(of: user, by: variable)] {

@@ -7,7 +7,8 @@ public enum DerivationError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownName(let name, let known): "unknown name '\(name)'; the model has: \(known.joined(separator: ", "))"
+        case .unknownName(let name, let known):
+            "unknown name '\(name)'; the model has: \(known.joined(separator: ", "))"
         case .model(let message), .evaluation(let message): message
         }
     }

@@ -30,7 +30,11 @@ public struct FixtureChecker: Sendable {
                 results[index] = try FormulaJudge(fixture: fixture, escalation: escalation).judge(fixture.claims[index])
             } catch {
                 let claim = fixture.claims[index]
-                throw FixtureError(diagnostics: [Diagnostic(file: fixture.file, line: claim.line, column: 1, message: "cannot evaluate the formula: \(error.message)")])
+                throw FixtureError(diagnostics: [
+                    Diagnostic(
+                        file: fixture.file, line: claim.line, column: 1,
+                        message: "cannot evaluate the formula: \(error.message)")
+                ])
             }
         }
         return FileReport(file: fixture.file, results: results.compactMap { $0 })
@@ -39,8 +43,9 @@ public struct FixtureChecker: Sendable {
     private func diagnostic(for failure: ClaimError, in fixture: Fixture) -> Diagnostic {
         let line = failure.run.definition.flatMap { fixture.lines[$0] } ?? failure.claim.line
         let place = failure.run.definition.map { " (in the definition of '\($0)')" } ?? ""
-        return Diagnostic(file: fixture.file, line: line, column: 1,
-                          message: "cannot evaluate \(failure.claim.quantity)\(place): \(failure.run.message)")
+        return Diagnostic(
+            file: fixture.file, line: line, column: 1,
+            message: "cannot evaluate \(failure.claim.quantity)\(place): \(failure.run.message)")
     }
 
     /// A finished piece of the checking pool.
@@ -90,7 +95,10 @@ public struct FixtureChecker: Sendable {
             requests.append(Request(step: carried.evaluationStep, expression: carried.expression))
         }
         let doubles: [Double]
-        do { doubles = try ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests) } catch {
+        do {
+            doubles = try ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(
+                requests)
+        } catch {
             throw ClaimError(claim: claims[0], run: error)
         }
         // A printed figure has a dozen digits at most: 60-bit enclosures (one machine word) decide
@@ -99,7 +107,9 @@ public struct FixtureChecker: Sendable {
         // The diagnosis starts at once, on the claims whose Double value is not correctly rounded,
         // while the certified run decides the verdicts on the other core.
         let likely = claims.indices.filter { index in
-            guard let literal = claims[index].literal, let point = Rational(exactly: doubles[plans[index].main]) else { return true }
+            guard let literal = claims[index].literal, let point = Rational(exactly: doubles[plans[index].main]) else {
+                return true
+            }
             return Bounds(exactly: point).roundsTo(literal) != true
         }
         // One pool of work for both cores: the certified run first (the longest job), then each
@@ -109,9 +119,11 @@ public struct FixtureChecker: Sendable {
         let jobs: [Mistake?] = [nil] + mistakes.map { $0 }
         let done = Parallel.map(jobs) { job -> Job in
             guard let mistake = job else {
-                return .certified(Result { () throws(ClaimError) in
-                    try self.certify(claims, plans: allPlans, requests: allRequests, scenario: scenario, doubles: doubles)
-                })
+                return .certified(
+                    Result { () throws(ClaimError) in
+                        try self.certify(
+                            claims, plans: allPlans, requests: allRequests, scenario: scenario, doubles: doubles)
+                    })
             }
             return .screened(diagnosis.outcome(of: mistake, pending: likely, claims: claims, base: scenario))
         }
@@ -136,15 +148,19 @@ public struct FixtureChecker: Sendable {
 
     /// Verdicts from enclosures at rising precision, settled in exact rationals or reported
     /// undecided where no precision up to the cap can tell.
-    private func certify(_ claims: [Claim], plans: [Plan], requests: [Request], scenario: Scenario, doubles: [Double]) throws(ClaimError) -> [ClaimResult] {
+    private func certify(_ claims: [Claim], plans: [Plan], requests: [Request], scenario: Scenario, doubles: [Double])
+        throws(ClaimError) -> [ClaimResult]
+    {
         var decided: [ClaimResult?] = Array(repeating: nil, count: claims.count)
         var lastBalls: [Ball] = []
         var lastPrecision = escalation.initial
         for precision in escalation.precisions {
             let balls: [Ball]
             do {
-                balls = try ScenarioRun(scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }).evaluate(requests)
-            } catch where error.mayYieldToPrecision && precision < escalation.cap {
+                balls = try ScenarioRun(
+                    scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }
+                ).evaluate(requests)
+            } catch  where error.mayYieldToPrecision && precision < escalation.cap {
                 continue
             } catch {
                 let claim = claims.first { $0.quantity.step >= error.step } ?? claims[0]
@@ -160,8 +176,12 @@ public struct FixtureChecker: Sendable {
         return claims.indices.map { index in
             if let result = decided[index] { return result }
             let claim = claims[index]
-            let fallback = exactFallback(claim, plan: plans[index], requests: requests, scenario: scenario, doubles: doubles)
-            return fallback ?? undecided(claim, ball: lastBalls[plans[index].main], double: doubles[plans[index].main], precision: lastPrecision)
+            let fallback = exactFallback(
+                claim, plan: plans[index], requests: requests, scenario: scenario, doubles: doubles)
+            return fallback
+                ?? undecided(
+                    claim, ball: lastBalls[plans[index].main], double: doubles[plans[index].main],
+                    precision: lastPrecision)
         }
     }
 
@@ -179,14 +199,17 @@ public struct FixtureChecker: Sendable {
             for (step, request) in plan.neighbours where Bounds(balls[request]).roundsTo(literal) == true {
                 explanations.append(.offByOne(step: step))
             }
-            if let negated = try? Ball(0, precision: precision) - balls[plan.main], Bounds(negated).roundsTo(literal) == true {
+            if let negated = try? Ball(0, precision: precision) - balls[plan.main],
+                Bounds(negated).roundsTo(literal) == true
+            {
                 explanations.append(.negated)
             }
             if carried.roundsTo(literal) == true { explanations.append(.carried) }
         }
-        return ClaimResult(claim: claim, verdict: verdict, certifiedDigits: exact, double: double,
-                           doubleVerdict: Self.doubleVerdict(literal, double: double, carried: carried),
-                           explanations: explanations, closest: nil, method: .enclosure, precision: precision)
+        return ClaimResult(
+            claim: claim, verdict: verdict, certifiedDigits: exact, double: double,
+            doubleVerdict: Self.doubleVerdict(literal, double: double, carried: carried),
+            explanations: explanations, closest: nil, method: .enclosure, precision: precision)
     }
 
     /// The first verdict of the format's table that holds, or `nil` while an earlier one is undecided.
@@ -221,22 +244,33 @@ public struct FixtureChecker: Sendable {
 
     /// For a value exactly on a rounding boundary: evaluate in exact rationals when the
     /// quantity needs no training and no transcendental function.
-    private func exactFallback(_ claim: Claim, plan: Plan, requests: [Request], scenario: Scenario, doubles: [Double]) -> ClaimResult? {
-        guard let literal = claim.literal, claim.quantity.step == 0, requests[plan.carried].step == 0 else { return nil }
+    private func exactFallback(_ claim: Claim, plan: Plan, requests: [Request], scenario: Scenario, doubles: [Double])
+        -> ClaimResult?
+    {
+        guard let literal = claim.literal, claim.quantity.step == 0, requests[plan.carried].step == 0 else {
+            return nil
+        }
         let run = ScenarioRun(scenario: scenario, makeRegisters: RationalRegisters.init(count:))
-        guard let values = try? run.evaluate([requests[plan.main], requests[plan.carried]]), values.count == 2 else { return nil }
-        let truth = Bounds(exactly: values[0]), carried = Bounds(exactly: values[1])
+        guard let values = try? run.evaluate([requests[plan.main], requests[plan.carried]]), values.count == 2 else {
+            return nil
+        }
+        let truth = Bounds(exactly: values[0])
+        let carried = Bounds(exactly: values[1])
         let double = doubles[plan.main]
         guard let verdict = Self.verdict(literal, truth: truth, carried: carried, double: double) else { return nil }
-        return ClaimResult(claim: claim, verdict: verdict, certifiedDigits: values[0].formatted(significantDigits: max(digits, literal.significantDigits + 3)),
-                           double: double, doubleVerdict: Self.doubleVerdict(literal, double: double, carried: carried),
-                           explanations: carried.roundsTo(literal) == true && verdict != .exact && verdict != .carried ? [.carried] : [],
-                           closest: nil, method: .exactRationals, precision: nil)
+        return ClaimResult(
+            claim: claim, verdict: verdict,
+            certifiedDigits: values[0].formatted(significantDigits: max(digits, literal.significantDigits + 3)),
+            double: double, doubleVerdict: Self.doubleVerdict(literal, double: double, carried: carried),
+            explanations: carried.roundsTo(literal) == true && verdict != .exact && verdict != .carried
+                ? [.carried] : [],
+            closest: nil, method: .exactRationals, precision: nil)
     }
 
     private func undecided(_ claim: Claim, ball: Ball, double: Double, precision: Int) -> ClaimResult {
-        ClaimResult(claim: claim, verdict: .undecided, certifiedDigits: ball.description, double: double, doubleVerdict: nil,
-                    explanations: [], closest: nil,
-                    method: .undecided(bits: precision), precision: precision)
+        ClaimResult(
+            claim: claim, verdict: .undecided, certifiedDigits: ball.description, double: double, doubleVerdict: nil,
+            explanations: [], closest: nil,
+            method: .undecided(bits: precision), precision: precision)
     }
 }

@@ -9,7 +9,8 @@ struct FormulaJudge {
 
     func judge(_ claim: Claim) throws(FormulaError) -> ClaimResult {
         guard case .formula(let formula) = claim.kind else { throw FormulaError(message: "not a formula claim") }
-        let left: Expr, right: Expr
+        let left: Expr
+        let right: Expr
         do {
             left = try leftSide(of: claim)
             right = try fixture.model.resolving(formula)
@@ -18,16 +19,18 @@ struct FormulaJudge {
         }
         let equivalence = Equivalence(left, right, in: fixture.model, seed: UInt64(claim.line), escalation: escalation)
         let double = (try? fixture.model.evaluate([left - right], on: DoubleRegisters.init(count:)))?.first
-        return ClaimResult(claim: claim, verdict: equivalence.verdict == .equal ? .equal : .notEqual, certifiedDigits: nil,
-                           double: double, doubleVerdict: nil, explanations: [], closest: nil,
-                           method: .equivalence(equivalence.method), precision: equivalence.precision)
+        return ClaimResult(
+            claim: claim, verdict: equivalence.verdict == .equal ? .equal : .notEqual, certifiedDigits: nil,
+            double: double, doubleVerdict: nil, explanations: [], closest: nil,
+            method: .equivalence(equivalence.method), precision: equivalence.precision)
     }
 
     /// The claimed quantity as a formula in the model's names; `p+` is the update rule.
     private func leftSide(of claim: Claim) throws(ModelError) -> Expr {
         let scenario = try Scenario(fixture: fixture)
         if claim.quantity.notation == .plus, case .name(let parameter) = claim.quantity.target,
-           let loss = fixture.training?.loss {
+            let loss = fixture.training?.loss
+        {
             return .name(parameter) - scenario.rate * (try scenario.derivative(of: loss, by: parameter))
         }
         return try scenario.expression(for: claim.quantity.target)

@@ -22,7 +22,9 @@ struct MistakeSearch: Sendable {
             }
         }
         for layer in base.layers {
-            for used in layer { for replaced in layer where replaced != used { list.append(.miswired(used: used, replaced: replaced)) } }
+            for used in layer {
+                for replaced in layer where replaced != used { list.append(.miswired(used: used, replaced: replaced)) }
+            }
         }
         _ = training
         return list
@@ -38,9 +40,14 @@ struct MistakeSearch: Sendable {
         case .signOfUpdate, .biasesTrained: return trained
         case .swapped, .exchanged:
             if isDerivative, case .derivative(let a, let b) = claim.quantity.target,
-               (try? scenario.derivative(of: a, by: b)) != (try? base.derivative(of: a, by: b)) { return true }
+                (try? scenario.derivative(of: a, by: b)) != (try? base.derivative(of: a, by: b))
+            {
+                return true
+            }
             guard trained, let loss = fixture.training?.loss else { return false }
-            return scenario.parameters.contains { (try? scenario.derivative(of: loss, by: $0)) != (try? base.derivative(of: loss, by: $0)) }
+            return scenario.parameters.contains {
+                (try? scenario.derivative(of: loss, by: $0)) != (try? base.derivative(of: loss, by: $0))
+            }
         default: return true
         }
     }
@@ -91,11 +98,13 @@ struct MistakeSearch: Sendable {
         for index in relevant {
             let claim = claims[index]
             guard let expression = try? scenario.expression(for: claim.quantity.target) else { continue }
-            requests.append(Request(step: claim.quantity.step, expression: expression, readsUpdates: scenario.isSequential))
+            requests.append(
+                Request(step: claim.quantity.step, expression: expression, readsUpdates: scenario.isSequential))
             owners.append(index)
         }
         guard !requests.isEmpty,
-              let doubles = try? ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests)
+            let doubles = try? ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(
+                requests)
         else { return outcome }
         var candidates: [Int] = []
         for (position, index) in owners.enumerated() {
@@ -106,7 +115,11 @@ struct MistakeSearch: Sendable {
         guard !candidates.isEmpty else { return outcome }
         let chosen = candidates.map { requests[$0] }
         for precision in escalation.precisions {
-            guard let balls = try? ScenarioRun(scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }).evaluate(chosen) else { break }
+            guard
+                let balls = try? ScenarioRun(
+                    scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }
+                ).evaluate(chosen)
+            else { break }
             var undecided = false
             outcome.reproduced = []
             for (ball, position) in zip(balls, candidates) {
@@ -135,7 +148,9 @@ struct MistakeSearch: Sendable {
         guard double.isFinite, let point = Rational(exactly: double) else { return 0 }
         let difference = (point - literal.value).magnitude
         guard difference.signum > 0 else { return literal.significantDigits }
-        guard literal.value.signum != 0, let ratio = (literal.value.magnitude / difference).decimalExponent else { return 0 }
+        guard literal.value.signum != 0, let ratio = (literal.value.magnitude / difference).decimalExponent else {
+            return 0
+        }
         return min(max(ratio, 0), literal.significantDigits)
     }
 }

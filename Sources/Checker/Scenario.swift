@@ -66,10 +66,11 @@ struct Scenario: Sendable {
         self.derivativeSubstitution = substitution
         self.isSequential = mistake == .sequential
         self.layerDepth = Self.depths(in: model, loss: fixture.training?.loss)
-        let keepsDerivatives: Bool = switch mistake {
-        case .noHalf?, .miswired?, .noActivationDerivative?: false
-        default: true
-        }
+        let keepsDerivatives: Bool =
+            switch mistake {
+            case .noHalf?, .miswired?, .noActivationDerivative?: false
+            default: true
+            }
         if keepsDerivatives, let correct {
             self.lossGradient = correct.lossGradient
         } else {
@@ -116,7 +117,9 @@ struct Scenario: Sendable {
             let parameterRegister = try builder.compile(name: parameter)
             let step = builder.allocate()
             builder.emit(.multiply(rateRegister, gradientRegister, into: step))
-            builder.emit(updateSign > 0 ? .subtract(parameterRegister, step, into: step) : .add(parameterRegister, step, into: step))
+            builder.emit(
+                updateSign > 0
+                    ? .subtract(parameterRegister, step, into: step) : .add(parameterRegister, step, into: step))
             updated[parameter] = step
             if isSequential { builder.bind(Self.updatedName(parameter), to: step) }
         }
@@ -133,7 +136,9 @@ struct Scenario: Sendable {
             var result = try derivative(of: quantity, by: variable)
             if isSequential, let depth = layerDepth[variable], parameters.contains(variable) {
                 var later: [String: Expr] = [:]
-                for parameter in parameters where (layerDepth[parameter] ?? 0) < depth { later[parameter] = .name(Self.updatedName(parameter)) }
+                for parameter in parameters where (layerDepth[parameter] ?? 0) < depth {
+                    later[parameter] = .name(Self.updatedName(parameter))
+                }
                 result = result.substituting(later)
             }
             return result
@@ -148,7 +153,9 @@ struct Scenario: Sendable {
         for name in model.definitionOrder {
             guard let body = model.definitions[name], case .sum(let terms) = body.kind else { continue }
             for term in terms {
-                if let given = term.nameValue, model.givens[given] != nil, !found.contains(given) { found.append(given) }
+                if let given = term.nameValue, model.givens[given] != nil, !found.contains(given) {
+                    found.append(given)
+                }
             }
         }
         return found
@@ -174,8 +181,11 @@ struct Scenario: Sendable {
     }
 
     private static func rebuilt(_ model: Model, _ transform: (Expr) -> Expr) throws(ModelError) -> Model {
-        try Model(givens: model.givenNames.compactMap { name in model.givens[name].map { (name, $0) } },
-                  definitions: model.definitionOrder.compactMap { name in model.definitions[name].map { (name, transform($0)) } })
+        try Model(
+            givens: model.givenNames.compactMap { name in model.givens[name].map { (name, $0) } },
+            definitions: model.definitionOrder.compactMap { name in
+                model.definitions[name].map { (name, transform($0)) }
+            })
     }
 
     /// Drops the ½ in front of every squared term, or adds one where the model has none.
@@ -185,7 +195,10 @@ struct Scenario: Sendable {
         for name in model.definitionOrder {
             model.definitions[name]?.forEachNode { node in
                 if case .product(let factors) = node.kind, factors.first?.constantValue == half,
-                   factors.dropFirst().contains(where: { if case .power(_, 2) = $0.kind { true } else { false } }) { hasHalf = true }
+                    factors.dropFirst().contains(where: { if case .power(_, 2) = $0.kind { true } else { false } })
+                {
+                    hasHalf = true
+                }
             }
         }
         return try rebuilt(model) { body in

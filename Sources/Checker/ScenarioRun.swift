@@ -26,7 +26,9 @@ struct ScenarioRun<R: RegisterFile> {
             var builder = ProgramBuilder(model: scenario.model)
             var outputs: [Int] = []
             do {
-                if indices.contains(where: { requests[$0].readsUpdates }) { _ = try scenario.emitUpdates(into: &builder) }
+                if indices.contains(where: { requests[$0].readsUpdates }) {
+                    _ = try scenario.emitUpdates(into: &builder)
+                }
                 for index in indices { outputs.append(try builder.compile(requests[index].expression)) }
             } catch {
                 throw RunError(message: error.description, definition: nil, step: step)
@@ -42,11 +44,15 @@ struct ScenarioRun<R: RegisterFile> {
             do {
                 try program.runSetup(on: registers)
                 if let training {
-                    for (source, target) in parameterRegisters { registers.set(training.registers.value(at: source), at: target) }
+                    for (source, target) in parameterRegisters {
+                        registers.set(training.registers.value(at: source), at: target)
+                    }
                 }
                 try program.runBody(on: registers)
             } catch {
-                throw RunError(message: error.error.description, definition: error.definition, step: step, mayYieldToPrecision: error.error.mayYieldToPrecision)
+                throw RunError(
+                    message: error.error.description, definition: error.definition, step: step,
+                    mayYieldToPrecision: error.error.mayYieldToPrecision)
             }
             for (index, output) in zip(indices, outputs) { results[index] = registers.value(at: output) }
         }

@@ -31,7 +31,9 @@ public struct Trainer: Sendable {
 
     /// Trains `steps` steps, reading every `every` steps (and the last); `progress` hears each step.
     /// The precision doubles when the certified loss cannot be given to `digits` significant digits.
-    public func run(steps: Int, every: Int, digits: Int = 25, progress: (@Sendable (Int) -> Void)? = nil) throws(TrainingError) -> [Record] {
+    public func run(steps: Int, every: Int, digits: Int = 25, progress: (@Sendable (Int) -> Void)? = nil)
+        throws(TrainingError) -> [Record]
+    {
         try escalating { precision in
             let records = try run(steps: steps, every: max(every, 1), precision: precision, progress: progress)
             return (records, records.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil })
@@ -48,7 +50,9 @@ public struct Trainer: Sendable {
                 if settled || precision >= Self.precisionCap { return result }
             } catch let failure as RunError where failure.mayYieldToPrecision {
                 guard precision < Self.precisionCap else {
-                    throw TrainingError(description: "\(failure.message) (even at \(precision) bits: the certified bound grows with every step)")
+                    throw TrainingError(
+                        description:
+                            "\(failure.message) (even at \(precision) bits: the certified bound grows with every step)")
                 }
             } catch let failure as RunError {
                 throw TrainingError(description: failure.message)
@@ -95,18 +99,26 @@ public struct Trainer: Sendable {
                 }
                 try readout.runBody(on: balls)
                 try readout.runBody(on: doubles)
-                let lossBall = balls.value(at: registers[0]), lossDouble = doubles.value(at: registers[0])
-                let outputValues = zip(outputs, registers.dropFirst()).map { ($0, balls.value(at: $1), doubles.value(at: $1)) }
-                records.append(Record(step: step, loss: lossBall, lossDouble: lossDouble, outputs: outputValues,
-                                      agreeingDigits: Self.agreeingDigits(lossDouble, lossBall)))
+                let lossBall = balls.value(at: registers[0])
+                let lossDouble = doubles.value(at: registers[0])
+                let outputValues = zip(outputs, registers.dropFirst()).map {
+                    ($0, balls.value(at: $1), doubles.value(at: $1))
+                }
+                records.append(
+                    Record(
+                        step: step, loss: lossBall, lossDouble: lossDouble, outputs: outputValues,
+                        agreeingDigits: Self.agreeingDigits(lossDouble, lossBall)))
             }
             return records
         } catch let failure as ProgramError {
-            throw RunError(message: failure.description, definition: failure.definition, step: 0, mayYieldToPrecision: failure.error.mayYieldToPrecision)
+            throw RunError(
+                message: failure.description, definition: failure.definition, step: 0,
+                mayYieldToPrecision: failure.error.mayYieldToPrecision)
         }
     }
 
-    /// Leading significant digits of `double` that match the exact value (certified: the worst case over the enclosure).
+    /// Leading significant digits of `double` that match the exact value (certified: the worst case
+    /// over the enclosure).
     public static func agreeingDigits(_ double: Double, _ truth: Ball) -> Int {
         guard let point = Rational(exactly: double) else { return 0 }
         let farthest = max((point - truth.lower).magnitude, (point - truth.upper).magnitude)

@@ -33,8 +33,10 @@ struct TrainingStep<R: RegisterFile> {
     /// Takes the step after `step` steps have been taken.
     func advance(from step: Int) throws(RunError) {
         do { try program.runBody(on: registers) } catch {
-            throw RunError(message: "while training, step \(step + 1): \(error.error)", definition: error.definition, step: step + 1,
-                             mayYieldToPrecision: error.error.mayYieldToPrecision)
+            throw RunError(
+                message: "while training, step \(step + 1): \(error.error)", definition: error.definition,
+                step: step + 1,
+                mayYieldToPrecision: error.error.mayYieldToPrecision)
         }
     }
 }

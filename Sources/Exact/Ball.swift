@@ -67,7 +67,8 @@ public struct Ball: Sendable {
 
     /// The sign every point shares, 0 for exactly zero, or `nil` when the ball straddles zero.
     public var sign: Int? {
-        let low = lower, high = upper
+        let low = lower
+        let high = upper
         if low.signum > 0 { return 1 }
         if high.signum < 0 { return -1 }
         return low.signum == 0 && high.signum == 0 ? 0 : nil
@@ -93,7 +94,8 @@ public struct Ball: Sendable {
 
     /// Roughly how many significant bits the enclosure pins down.
     public var accurateBits: Int {
-        let mid = midpoint.magnitude, rad = radius
+        let mid = midpoint.magnitude
+        let rad = radius
         guard rad.signum > 0 else { return precision }
         guard mid.signum > 0, let ratio = (mid / rad).decimalExponent else { return 0 }
         return max(Int(Double(ratio) * 3.3219), 0)
@@ -101,18 +103,30 @@ public struct Ball: Sendable {
 }
 
 extension Ball {
-    private static func combine(_ a: Ball, _ b: Ball, _ operation: (BallArithmetic, BallSlot, BallSlot, BallSlot) throws(EnclosureError) -> Void) throws(EnclosureError) -> Ball {
+    private static func combine(
+        _ a: Ball, _ b: Ball, _ operation: (BallArithmetic, BallSlot, BallSlot, BallSlot) throws(EnclosureError) -> Void
+    ) throws(EnclosureError) -> Ball {
         let precision = max(a.precision, b.precision)
         let arithmetic = BallArithmetic(precision: precision)
         return try Ball(precision: precision) { r throws(EnclosureError) in
-            try a.withSlot { x throws(EnclosureError) in try b.withSlot { y throws(EnclosureError) in try operation(arithmetic, x, y, r) } }
+            try a.withSlot { x throws(EnclosureError) in
+                try b.withSlot { y throws(EnclosureError) in try operation(arithmetic, x, y, r) }
+            }
         }
     }
 
-    public static func + (a: Ball, b: Ball) throws(EnclosureError) -> Ball { try combine(a, b) { k, x, y, r throws(EnclosureError) in try k.add(x, y, into: r) } }
-    public static func - (a: Ball, b: Ball) throws(EnclosureError) -> Ball { try combine(a, b) { k, x, y, r throws(EnclosureError) in try k.subtract(x, y, into: r) } }
-    public static func * (a: Ball, b: Ball) throws(EnclosureError) -> Ball { try combine(a, b) { k, x, y, r throws(EnclosureError) in try k.multiply(x, y, into: r) } }
-    public static func / (a: Ball, b: Ball) throws(EnclosureError) -> Ball { try combine(a, b) { k, x, y, r throws(EnclosureError) in try k.divide(x, y, into: r) } }
+    public static func + (a: Ball, b: Ball) throws(EnclosureError) -> Ball {
+        try combine(a, b) { k, x, y, r throws(EnclosureError) in try k.add(x, y, into: r) }
+    }
+    public static func - (a: Ball, b: Ball) throws(EnclosureError) -> Ball {
+        try combine(a, b) { k, x, y, r throws(EnclosureError) in try k.subtract(x, y, into: r) }
+    }
+    public static func * (a: Ball, b: Ball) throws(EnclosureError) -> Ball {
+        try combine(a, b) { k, x, y, r throws(EnclosureError) in try k.multiply(x, y, into: r) }
+    }
+    public static func / (a: Ball, b: Ball) throws(EnclosureError) -> Ball {
+        try combine(a, b) { k, x, y, r throws(EnclosureError) in try k.divide(x, y, into: r) }
+    }
 
     /// `function` applied with a certified enclosure of its result.
     public func applying(_ function: ElementaryFunction) throws(EnclosureError) -> Ball {

@@ -43,7 +43,9 @@ final class BallArithmetic {
 
     /// t ← e^x (x may be t), by the fixed-point method where it applies and MPFR elsewhere;
     /// returns ρ with |t − e^x| ≤ ρ·|t| (away from underflow, which callers cover with an ulp).
-    private func exponential(_ x: UnsafePointer<__mpfr_struct>, into t: UnsafeMutablePointer<__mpfr_struct>) -> Magnitude {
+    private func exponential(_ x: UnsafePointer<__mpfr_struct>, into t: UnsafeMutablePointer<__mpfr_struct>)
+        -> Magnitude
+    {
         if let bound = FixedPointExp.exp(x, into: t, scratch: wide) { return bound }
         return mpfr_exp(t, x, MPFR_RNDN) == 0 ? .zero : Magnitude(powerOfTwo: -Int(cgmp_mpfr_get_prec(t)))
     }
@@ -64,10 +66,14 @@ final class BallArithmetic {
     }
 
     /// Stores the radius, adding `roundingUlps` ulps of the midpoint when MPFR reported rounding.
-    private func finish(_ r: BallSlot, ternary: Int32, radius: Magnitude, roundingUlps: Int = 1) throws(EnclosureError) {
+    private func finish(_ r: BallSlot, ternary: Int32, radius: Magnitude, roundingUlps: Int = 1) throws(EnclosureError)
+    {
         guard cgmp_mpfr_is_number(r.mid) != 0 else { throw .overflow }
         guard !radius.isUnbounded else { throw .tooWide }
-        guard ternary != 0 else { r.rad.pointee = radius; return }
+        guard ternary != 0 else {
+            r.rad.pointee = radius
+            return
+        }
         let ulp = Self.ulp(r.mid)
         r.rad.pointee = radius + (roundingUlps == 1 ? ulp : ulp * Magnitude(Double(roundingUlps)))
     }
@@ -129,7 +135,8 @@ final class BallArithmetic {
 
     /// |xy − ab| ≤ |a|·r_b + |b|·r_a + r_a·r_b.
     func multiply(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
-        let ra = a.rad.pointee, rb = b.rad.pointee
+        let ra = a.rad.pointee
+        let rb = b.rad.pointee
         let radius = Magnitude(upperBoundOf: a.mid) * rb + Magnitude(upperBoundOf: b.mid) * ra + ra * rb
         if let error = Float128Kernel.multiply(a.mid, b.mid, into: r.mid) {
             return try finish(r, ternary: 0, radius: error.isZero ? radius : radius + error)
@@ -140,7 +147,8 @@ final class BallArithmetic {
     /// |x/y − a/b| ≤ (r_a + |a/b|·r_b) / (|b| − r_b), defined when the divisor's ball excludes 0.
     func divide(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
         guard let divisorBound = distanceFromZero(b) else { throw .divisionByZero }
-        let ra = a.rad.pointee, rb = b.rad.pointee
+        let ra = a.rad.pointee
+        let rb = b.rad.pointee
         let ternary = mpfr_div(r.mid, a.mid, b.mid, MPFR_RNDN)
         let quotient = ternary == 0 ? Magnitude(upperBoundOf: r.mid) : Magnitude(upperBoundOf: r.mid) + Self.ulp(r.mid)
         try finish(r, ternary: ternary, radius: (ra + quotient * rb) / divisorBound)
@@ -180,7 +188,9 @@ final class BallArithmetic {
             let relative = exponential(a.mid, into: r.mid)
             guard cgmp_mpfr_is_number(r.mid) != 0 else { throw .overflow }
             if radius < Magnitude(1) {
-                slope = Magnitude(upperBoundOf: r.mid) * (Magnitude(1) + relative) * (Magnitude(1) + radius.timesPowerOfTwo(1))
+                slope =
+                    Magnitude(upperBoundOf: r.mid) * (Magnitude(1) + relative)
+                    * (Magnitude(1) + radius.timesPowerOfTwo(1))
             }
             try finish(r, ternary: 0, radius: radius * slope + Self.roundoff(r.mid, relative: relative))
         case .log:
@@ -190,7 +200,10 @@ final class BallArithmetic {
             // |log x − log m| ≤ r / (m − r)
             try finish(r, ternary: mpfr_log(r.mid, a.mid, MPFR_RNDN), radius: radius / lowest)
         case .sqrt:
-            if sign(a) == 0 { try load(0, into: r); return }
+            if sign(a) == 0 {
+                try load(0, into: r)
+                return
+            }
             guard cgmp_mpfr_sgn(a.mid) > 0, distanceFromZero(a) != nil else {
                 throw .domain(function: "sqrt", requirement: "a nonnegative argument")
             }
@@ -225,7 +238,10 @@ final class BallArithmetic {
             let error = relative.timesPowerOfTwo(1) + Magnitude(powerOfTwo: 3 - precision)
             // For m < 0, e^−|m| = e^m ≤ 2σ(m), and σ(m) is within that relative error of the value computed.
             if negative { tail = (Magnitude(upperBoundOf: r.mid) * (Magnitude(1) + error)).timesPowerOfTwo(1) }
-            try finish(r, ternary: 0, radius: radius * Self.slope(limit: Magnitude(powerOfTwo: -2), tail: tail, radius: radius) + Self.roundoff(r.mid, relative: error))
+            try finish(
+                r, ternary: 0,
+                radius: radius * Self.slope(limit: Magnitude(powerOfTwo: -2), tail: tail, radius: radius)
+                    + Self.roundoff(r.mid, relative: error))
         case .softplus:
             // log1p(e^m): an error of relative ρ in e^m moves log1p by at most ρ·t/(1+t) ≤ ρ·log1p(t),
             // plus the final rounding: within 2ρ + 2^(2−p) relative. |softplus′(x)| = σ(x) ≤ min(1, e^x)
@@ -236,7 +252,10 @@ final class BallArithmetic {
             let tail = Magnitude(upperBoundOf: t) * (Magnitude(1) + relative)
             mpfr_log1p(r.mid, t, MPFR_RNDN)
             let error = relative.timesPowerOfTwo(1) + Magnitude(powerOfTwo: 2 - precision)
-            try finish(r, ternary: 0, radius: radius * Self.slope(limit: Magnitude(1), tail: tail, radius: radius) + Self.roundoff(r.mid, relative: error))
+            try finish(
+                r, ternary: 0,
+                radius: radius * Self.slope(limit: Magnitude(1), tail: tail, radius: radius)
+                    + Self.roundoff(r.mid, relative: error))
         case .relu:
             switch sign(a) {
             case .some(let s) where s > 0: try copy(a, into: r)

@@ -31,14 +31,26 @@ public final class BallRegisters: RegisterFile {
 
     private func slot(_ r: Int) -> BallSlot { BallSlot(mid: mids + r, rad: radii + r) }
 
-    public func load(_ value: Rational, into r: Int) throws(EnclosureError) { try arithmetic.load(value, into: slot(r)) }
+    public func load(_ value: Rational, into r: Int) throws(EnclosureError) {
+        try arithmetic.load(value, into: slot(r))
+    }
     public func copy(_ a: Int, into r: Int) throws(EnclosureError) { try arithmetic.copy(slot(a), into: slot(r)) }
-    public func add(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) { try arithmetic.add(slot(a), slot(b), into: slot(r)) }
-    public func subtract(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) { try arithmetic.subtract(slot(a), slot(b), into: slot(r)) }
-    public func multiply(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) { try arithmetic.multiply(slot(a), slot(b), into: slot(r)) }
-    public func divide(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) { try arithmetic.divide(slot(a), slot(b), into: slot(r)) }
+    public func add(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
+        try arithmetic.add(slot(a), slot(b), into: slot(r))
+    }
+    public func subtract(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
+        try arithmetic.subtract(slot(a), slot(b), into: slot(r))
+    }
+    public func multiply(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
+        try arithmetic.multiply(slot(a), slot(b), into: slot(r))
+    }
+    public func divide(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
+        try arithmetic.divide(slot(a), slot(b), into: slot(r))
+    }
     public func negate(_ a: Int, into r: Int) throws(EnclosureError) { try arithmetic.negate(slot(a), into: slot(r)) }
-    public func power(_ a: Int, _ exponent: Int, into r: Int) throws(EnclosureError) { try arithmetic.power(slot(a), exponent, into: slot(r)) }
+    public func power(_ a: Int, _ exponent: Int, into r: Int) throws(EnclosureError) {
+        try arithmetic.power(slot(a), exponent, into: slot(r))
+    }
     public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) throws(EnclosureError) {
         try arithmetic.apply(function, slot(a), into: slot(r))
     }

@@ -81,7 +81,8 @@ public struct BigInt: Sendable {
 
     /// Quotient rounded toward zero and remainder with the sign of `self`.
     public func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
-        let q = Storage(), r = Storage()
+        let q = Storage()
+        let r = Storage()
         withPointer { a in divisor.withPointer { b in __gmpz_tdiv_qr(q.value, r.value, a, b) } }
         return (BigInt(storage: q), BigInt(storage: r))
     }
@@ -117,7 +118,8 @@ extension BigInt: Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = BigInt(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an integer: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not an integer: \(text)"))
         }
         self = value
     }

@@ -101,7 +101,9 @@ public struct DecimalLiteral: Sendable, Hashable, CustomStringConvertible {
         self.text = String(text)
     }
 
-    private static func integerPart(_ characters: ArraySlice<Character>, offset: Int, signed: Bool) throws(ParseError) -> BigInt {
+    private static func integerPart(_ characters: ArraySlice<Character>, offset: Int, signed: Bool) throws(ParseError)
+        -> BigInt
+    {
         var body = characters
         if signed, let first = body.first, first == "-" || first == "+" { body = body.dropFirst() }
         guard !body.isEmpty else { throw .empty }

@@ -27,7 +27,9 @@ public final class DoubleRegisters: RegisterFile {
         values[r] = exponent == 2 ? values[a] * values[a] : Foundation.pow(values[a], Double(exponent))
     }
 
-    @inlinable public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) { values[r] = function(values[a]) }
+    @inlinable public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) {
+        values[r] = function(values[a])
+    }
 
     @inlinable public func value(at r: Int) -> Double { values[r] }
     @inlinable public func set(_ value: Double, at r: Int) { values[r] = value }

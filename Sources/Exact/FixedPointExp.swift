@@ -65,8 +65,10 @@ enum FixedPointExp {
     /// Sets `result` to e^x and returns a bound on |result − e^x| / result, or returns `nil`
     /// (leaving `result` unspecified) when x is out of this method's range. `x` may be `result`;
     /// `scratch` is a 192-bit temporary.
-    static func exp(_ x: UnsafePointer<__mpfr_struct>, into result: UnsafeMutablePointer<__mpfr_struct>,
-                    scratch: UnsafeMutablePointer<__mpfr_struct>) -> Magnitude? {
+    static func exp(
+        _ x: UnsafePointer<__mpfr_struct>, into result: UnsafeMutablePointer<__mpfr_struct>,
+        scratch: UnsafeMutablePointer<__mpfr_struct>
+    ) -> Magnitude? {
         let precision = cgmp_mpfr_get_prec(result)
         guard cgmp_mpfr_is_number(x) != 0, precision <= 128 else { return nil }
         let approximate = mpfr_get_d(x, MPFR_RNDN)

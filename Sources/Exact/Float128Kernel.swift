@@ -32,17 +32,22 @@ enum Float128Kernel {
 
         @inline(__always)
         func write(to r: UnsafeMutablePointer<__mpfr_struct>) -> Bool {
-            guard cgmp_mpfr_get_prec(r) == 128, (minimumExponent...maximumExponent).contains(exponent) else { return false }
-            cgmp_mpfr_set_raw128(r, negative ? 1 : 0, mpfr_exp_t(exponent), UInt(truncatingIfNeeded: significand >> 64),
-                                 UInt(truncatingIfNeeded: significand))
+            guard cgmp_mpfr_get_prec(r) == 128, (minimumExponent...maximumExponent).contains(exponent) else {
+                return false
+            }
+            cgmp_mpfr_set_raw128(
+                r, negative ? 1 : 0, mpfr_exp_t(exponent), UInt(truncatingIfNeeded: significand >> 64),
+                UInt(truncatingIfNeeded: significand))
             return true
         }
     }
 
     /// r ← a·b truncated: the error is below one unit in the last place of the result.
     @inline(__always)
-    static func multiply(_ a: UnsafePointer<__mpfr_struct>, _ b: UnsafePointer<__mpfr_struct>,
-                         into r: UnsafeMutablePointer<__mpfr_struct>) -> Magnitude? {
+    static func multiply(
+        _ a: UnsafePointer<__mpfr_struct>, _ b: UnsafePointer<__mpfr_struct>,
+        into r: UnsafeMutablePointer<__mpfr_struct>
+    ) -> Magnitude? {
         guard let x = Parts(a), let y = Parts(b) else { return nil }
         let (high, low) = x.significand.multipliedFullWidth(by: y.significand)
         // Both significands are at least 2^127, so the product's top bit is bit 255 or 254.
@@ -61,8 +66,10 @@ enum Float128Kernel {
     /// truncated to 128: the error is below one unit in the last place of the result, plus
     /// 2^−255 of the larger operand when the smaller one reaches below 256 bits.
     @inline(__always)
-    static func add(_ a: UnsafePointer<__mpfr_struct>, _ b: UnsafePointer<__mpfr_struct>, subtracting: Bool,
-                    into r: UnsafeMutablePointer<__mpfr_struct>) -> Magnitude? {
+    static func add(
+        _ a: UnsafePointer<__mpfr_struct>, _ b: UnsafePointer<__mpfr_struct>, subtracting: Bool,
+        into r: UnsafeMutablePointer<__mpfr_struct>
+    ) -> Magnitude? {
         guard var x = Parts(a), var y = Parts(b) else { return nil }
         if subtracting { y.negative.toggle() }
         if y.exponent > x.exponent || (y.exponent == x.exponent && y.significand > x.significand) { swap(&x, &y) }
@@ -77,7 +84,8 @@ enum Float128Kernel {
         case 129..<256: (high, low, beyond) = (0, y.significand >> (gap - 128), y.significand << (256 - gap) != 0)
         default: (high, low, beyond) = (0, 0, true)
         }
-        var top: UInt128, bottom: UInt128
+        var top: UInt128
+        var bottom: UInt128
         var exponent = x.exponent
         if x.negative == y.negative {
             // x has no bits below 2^128, so only the high halves can carry.

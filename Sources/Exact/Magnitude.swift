@@ -20,14 +20,19 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
     /// are split by their bit pattern (the hot path); subnormal ones through `Double`'s API.
     @inline(__always)
     private init(normalizing value: Double, exponent: Int) {
-        guard value > 0 else { self = .zero; return }
+        guard value > 0 else {
+            self = .zero
+            return
+        }
         let bits = value.bitPattern
         let biased = Int(bits >> 52)
         guard biased > 0 else {
             self.init(significand: value.significand, exponent: exponent + Int(value.exponent))
             return
         }
-        self.init(significand: Double(bitPattern: bits & 0x000F_FFFF_FFFF_FFFF | 0x3FF0_0000_0000_0000), exponent: exponent + biased - 1023)
+        self.init(
+            significand: Double(bitPattern: bits & 0x000F_FFFF_FFFF_FFFF | 0x3FF0_0000_0000_0000),
+            exponent: exponent + biased - 1023)
     }
 
     /// Beyond every MPFR exponent: the bound given for an infinite or undefined value, so that
@@ -53,15 +58,24 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
     /// An upper bound on `|x|` for an MPFR number, read from its leading limb without a call:
     /// `|x| < (top + 1)·2^(EXP − 64) ≤ (⌊top / 2^11⌋ + 1)·2^(EXP − 53)`.
     init(upperBoundOf x: UnsafePointer<__mpfr_struct>) {
-        guard cgmp_mpfr_is_zero(x) == 0 else { self = .zero; return }
-        guard cgmp_mpfr_is_number(x) != 0 else { self = .unbounded; return }
+        guard cgmp_mpfr_is_zero(x) == 0 else {
+            self = .zero
+            return
+        }
+        guard cgmp_mpfr_is_number(x) != 0 else {
+            self = .unbounded
+            return
+        }
         let leading = Double((cgmp_mpfr_top_limb(x) >> 11) + 1)
         self.init(normalizing: leading, exponent: cgmp_mpfr_get_exp(x) - 53)
     }
 
     /// A lower bound on `|x|` for an MPFR number.
     init(lowerBoundOf x: UnsafePointer<__mpfr_struct>) {
-        guard cgmp_mpfr_is_zero(x) == 0, cgmp_mpfr_is_number(x) != 0 else { self = .zero; return }
+        guard cgmp_mpfr_is_zero(x) == 0, cgmp_mpfr_is_number(x) != 0 else {
+            self = .zero
+            return
+        }
         var exponent = 0
         let fraction = mpfr_get_d_2exp(&exponent, x, MPFR_RNDZ)
         self.init(normalizing: Swift.abs(fraction), exponent: exponent)
@@ -102,7 +116,10 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
         let gap = large.exponent - small.exponent
         // Past 60 binary places the smaller term is below one ulp of the larger: one nextUp covers it.
         // 2^−gap built from its bit pattern: exact for gap ≤ 60.
-        let sum = up(gap > 60 ? large.significand : large.significand + small.significand * Double(bitPattern: UInt64(1023 - gap) << 52))
+        let sum = up(
+            gap > 60
+                ? large.significand
+                : large.significand + small.significand * Double(bitPattern: UInt64(1023 - gap) << 52))
         return Magnitude(normalizing: sum, exponent: large.exponent)
     }
 

@@ -91,7 +91,11 @@ public struct Rational: Sendable {
     public func timesPowerOfTwo(_ exponent: Int) -> Rational {
         Rational.make { r in
             withPointer { a in
-                if exponent >= 0 { __gmpq_mul_2exp(r, a, UInt(exponent)) } else { __gmpq_div_2exp(r, a, UInt(-exponent)) }
+                if exponent >= 0 {
+                    __gmpq_mul_2exp(r, a, UInt(exponent))
+                } else {
+                    __gmpq_div_2exp(r, a, UInt(-exponent))
+                }
             }
         }
     }
@@ -110,7 +114,8 @@ public struct Rational: Sendable {
     /// About how many bits `self ^ exponent` takes to write exactly: to decide whether raising
     /// it is reasonable before doing it (10^10000 to the 100000th would need gigabytes).
     public func powerSize(_ exponent: Int) -> Int {
-        let (product, overflow) = (numerator.bitLength + denominator.bitLength).multipliedReportingOverflow(by: Int(clamping: exponent.magnitude))
+        let (product, overflow) = (numerator.bitLength + denominator.bitLength).multipliedReportingOverflow(
+            by: Int(clamping: exponent.magnitude))
         return overflow ? Int.max : product
     }
 

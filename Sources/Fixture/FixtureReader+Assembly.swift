@@ -13,12 +13,16 @@ extension FixtureReader {
             do {
                 let parts = try network.expanded()
                 for (name, value) in parts.givens {
-                    if let first = firstUse[name] { error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it") }
+                    if let first = firstUse[name] {
+                        error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it")
+                    }
                     allGivens.append((name, value))
                     lines[name] = line
                 }
                 for (name, expression) in parts.definitions {
-                    if let first = firstUse[name] { error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it") }
+                    if let first = firstUse[name] {
+                        error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it")
+                    }
                     allDefinitions.append((name, expression))
                     lines[name] = line
                 }
@@ -36,7 +40,9 @@ extension FixtureReader {
             do {
                 allDefinitions.append((name, try Parser.parse(text, isName: isName)))
             } catch {
-                self.error(definition.line, definition.column + error.column - 1, Self.message(of: error, startingAt: definition.column))
+                self.error(
+                    definition.line, definition.column + error.column - 1,
+                    Self.message(of: error, startingAt: definition.column))
             }
         }
         guard diagnostics.isEmpty else { throw errors }
@@ -44,11 +50,14 @@ extension FixtureReader {
         do {
             model = try Model(givens: allGivens, definitions: allDefinitions)
         } catch {
-            let (name, message): (String?, String) = switch error {
-            case .undefinedName(let missing, let user): (user, "undefined name '\(missing)' in the definition of '\(user)'")
-            case .cycle(let names): (names.first, error.description)
-            case .unknownInDerivative(let missing, let user): (user, "derivative by or of an unknown name '\(missing)'")
-            }
+            let (name, message): (String?, String) =
+                switch error {
+                case .undefinedName(let missing, let user):
+                    (user, "undefined name '\(missing)' in the definition of '\(user)'")
+                case .cycle(let names): (names.first, error.description)
+                case .unknownInDerivative(let missing, let user):
+                    (user, "derivative by or of an unknown name '\(missing)'")
+                }
             let line = name.flatMap { lines[$0] } ?? 1
             let column = definitions.first(where: { $0.value.0 == name })?.column ?? 1
             self.error(line, column, message)
@@ -60,7 +69,8 @@ extension FixtureReader {
             if let claim = readClaim(line, model: model, training: trainingSpec) { claims.append(claim) }
         }
         guard diagnostics.isEmpty else { throw errors }
-        return Fixture(file: file, model: model, network: expandedNetwork?.0, training: trainingSpec, claims: claims, lines: lines)
+        return Fixture(
+            file: file, model: model, network: expandedNetwork?.0, training: trainingSpec, claims: claims, lines: lines)
     }
 
     private mutating func numbers(_ key: String) -> [Rational]? {
@@ -80,7 +90,8 @@ extension FixtureReader {
         return values
     }
 
-    private mutating func words<T: RawRepresentable>(_ key: String, as _: T.Type, choices: [String]) -> [T]? where T.RawValue == String {
+    private mutating func words<T: RawRepresentable>(_ key: String, as _: T.Type, choices: [String]) -> [T]?
+    where T.RawValue == String {
         guard let entry = network[key] else { return nil }
         var result: [T] = []
         var column = entry.column
@@ -88,7 +99,8 @@ extension FixtureReader {
             defer { column += word.unicodeScalars.count + 1 }
             guard !word.isEmpty else { continue }
             guard let value = T(rawValue: String(word)) else {
-                error(entry.line, column, "unknown \(key) '\(word)'; expected one of \(choices.joined(separator: ", "))")
+                error(
+                    entry.line, column, "unknown \(key) '\(word)'; expected one of \(choices.joined(separator: ", "))")
                 return nil
             }
             result.append(value)
@@ -107,7 +119,9 @@ extension FixtureReader {
                 defer { offset += word.unicodeScalars.count + 1 }
                 guard !word.isEmpty else { continue }
                 guard let size = Int(word), size > 0, size <= 100_000 else {
-                    error(entry.line, entry.column + offset, "expected a layer size (a whole number from 1 to 100000), found '\(word)'")
+                    error(
+                        entry.line, entry.column + offset,
+                        "expected a layer size (a whole number from 1 to 100000), found '\(word)'")
                     failed = true
                     break
                 }
@@ -117,13 +131,21 @@ extension FixtureReader {
             error(header, 1, "[network] needs 'layers = …' (input, hidden…, output sizes)")
             failed = true
         }
-        let activations = words("activation", as: Network.Activation.self, choices: Network.Activation.allCases.map(\.rawValue)) ?? (network["activation"] == nil ? [.logistic] : nil)
+        let activations =
+            words("activation", as: Network.Activation.self, choices: Network.Activation.allCases.map(\.rawValue))
+            ?? (network["activation"] == nil ? [.logistic] : nil)
         let biasMode = words("bias", as: Network.BiasMode.self, choices: Network.BiasMode.allCases.map(\.rawValue))
         let loss = words("loss", as: Network.Loss.self, choices: Network.Loss.allCases.map(\.rawValue))
         let inputs = numbers("inputs")
-        if network["inputs"] == nil { error(header, 1, "[network] needs 'inputs = …'"); failed = true }
+        if network["inputs"] == nil {
+            error(header, 1, "[network] needs 'inputs = …'")
+            failed = true
+        }
         let weights = numbers("weights")
-        if network["weights"] == nil { error(header, 1, "[network] needs 'weights = …'"); failed = true }
+        if network["weights"] == nil {
+            error(header, 1, "[network] needs 'weights = …'")
+            failed = true
+        }
         let targets = numbers("targets")
         let biases = numbers("biases")
         for (key, count) in [("bias", biasMode?.count), ("loss", loss?.count)] where (count ?? 1) != 1 {
@@ -131,21 +153,28 @@ extension FixtureReader {
             failed = true
         }
         guard !failed, let activations, let inputs, let weights,
-              network["targets"] == nil || targets != nil, network["biases"] == nil || biases != nil,
-              network["bias"] == nil || biasMode != nil, network["loss"] == nil || loss != nil
+            network["targets"] == nil || targets != nil, network["biases"] == nil || biases != nil,
+            network["bias"] == nil || biasMode != nil, network["loss"] == nil || loss != nil
         else { return nil }
-        let result = Network(layers: layers, activations: activations, inputs: inputs, targets: targets, weights: weights,
-                             biases: biases, biasMode: biasMode?.first ?? .shared, loss: loss?.first)
+        let result = Network(
+            layers: layers, activations: activations, inputs: inputs, targets: targets, weights: weights,
+            biases: biases, biasMode: biasMode?.first ?? .shared, loss: loss?.first)
         return (result, header)
     }
 
     private mutating func readTraining(model: Model) -> TrainingSpec? {
         guard let header = trainingHeader else { return nil }
-        var loss: String?, parameters: [String] = [], rate: TrainingSpec.Rate?
+        var loss: String?
+        var parameters: [String] = []
+        var rate: TrainingSpec.Rate?
         if let entry = training["loss"] {
             let name = String(entry.value)
-            if model.definitions[name] != nil || model.givens[name] != nil { loss = name } else {
-                error(entry.line, entry.column, "unknown loss '\(name)': expected a name the model defines, such as E_total")
+            if model.definitions[name] != nil || model.givens[name] != nil {
+                loss = name
+            } else {
+                error(
+                    entry.line, entry.column,
+                    "unknown loss '\(name)': expected a name the model defines, such as E_total")
             }
         } else if model.definitions["E_total"] != nil {
             loss = "E_total"
@@ -159,7 +188,10 @@ extension FixtureReader {
                 guard !word.isEmpty else { continue }
                 let name = String(word)
                 if model.givens[name] == nil {
-                    let what = model.definitions[name] != nil ? "'\(name)' is defined by a formula; only givens can be trained" : "unknown parameter '\(name)'; expected names of givens such as weights"
+                    let what =
+                        model.definitions[name] != nil
+                        ? "'\(name)' is defined by a formula; only givens can be trained"
+                        : "unknown parameter '\(name)'; expected names of givens such as weights"
                     error(entry.line, entry.column + offset, what)
                 } else if parameters.contains(name) {
                     error(entry.line, entry.column + offset, "parameter '\(name)' is listed twice")
@@ -176,7 +208,9 @@ extension FixtureReader {
             } else if model.givens[String(entry.value)] != nil {
                 rate = .name(String(entry.value))
             } else {
-                error(entry.line, entry.column, "expected a learning rate: a number or the name of a given, found '\(entry.value)'")
+                error(
+                    entry.line, entry.column,
+                    "expected a learning rate: a number or the name of a given, found '\(entry.value)'")
             }
         } else {
             error(header, 1, "[training] needs 'rate = NUMBER'")

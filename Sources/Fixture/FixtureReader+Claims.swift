@@ -8,7 +8,8 @@ extension FixtureReader {
         let text = line.text
         let isName: (String) -> Bool = { model.contains($0) }
         let isFormula: Bool
-        let left: Substring, right: Substring
+        let left: Substring
+        let right: Substring
         if let range = text.range(of: "==") {
             isFormula = true
             left = text[..<range.lowerBound]
@@ -24,7 +25,11 @@ extension FixtureReader {
         }
         let leftTrimmed = left.drop(while: { $0 == " " || $0 == "\t" })
         let leftColumn = Self.column(of: leftTrimmed, in: text, indent: 0)
-        guard let quantity = readQuantity(Substring(leftTrimmed.trimmingCharacters(in: .whitespaces)), line: line.number, column: leftColumn, model: model, isName: isName) else {
+        guard
+            let quantity = readQuantity(
+                Substring(leftTrimmed.trimmingCharacters(in: .whitespaces)), line: line.number, column: leftColumn,
+                model: model, isName: isName)
+        else {
             return nil
         }
         if quantity.step > 0, training == nil {
@@ -42,14 +47,25 @@ extension FixtureReader {
             if quantity.step != 0 {
                 let trainedPlus: Bool
                 if case .name(let name) = quantity.target, quantity.notation == .plus,
-                   training?.parameters.contains(name) == true { trainedPlus = true } else { trainedPlus = false }
+                    training?.parameters.contains(name) == true
+                {
+                    trainedPlus = true
+                } else {
+                    trainedPlus = false
+                }
                 guard trainedPlus else {
                     if case .name(let name) = quantity.target, quantity.notation == .plus {
-                        let listed = training.map { " (trained: \($0.parameters.joined(separator: " ")))" } ?? " (the fixture has no [training] section)"
-                        error(line.number, leftColumn, "'\(name)+' as a formula needs '\(name)' to be a trained parameter\(listed)")
+                        let listed =
+                            training.map { " (trained: \($0.parameters.joined(separator: " ")))" }
+                            ?? " (the fixture has no [training] section)"
+                        error(
+                            line.number, leftColumn,
+                            "'\(name)+' as a formula needs '\(name)' to be a trained parameter\(listed)")
                         return nil
                     }
-                    error(line.number, leftColumn, "formula claims take no step; only 'p+' for a trained parameter p may be claimed as a formula")
+                    error(
+                        line.number, leftColumn,
+                        "formula claims take no step; only 'p+' for a trained parameter p may be claimed as a formula")
                     return nil
                 }
             }
@@ -57,7 +73,9 @@ extension FixtureReader {
                 let expression = try Parser.parse(Substring(printed), isName: isName)
                 for name in expression.names where !model.contains(name) {
                     let at = printed.range(of: name).map { printed[..<$0.lowerBound].unicodeScalars.count } ?? 0
-                    error(line.number, rightColumn + at, "unknown name '\(name)' in the formula\(Self.derivativeHint(name, model))")
+                    error(
+                        line.number, rightColumn + at,
+                        "unknown name '\(name)' in the formula\(Self.derivativeHint(name, model))")
                     return nil
                 }
                 for (a, b) in expression.derivatives {
@@ -66,23 +84,31 @@ extension FixtureReader {
                         return nil
                     }
                 }
-                return Claim(line: line.number, quantity: quantity, kind: .formula(expression), printed: printed, note: line.note)
+                return Claim(
+                    line: line.number, quantity: quantity, kind: .formula(expression), printed: printed, note: line.note
+                )
             } catch {
-                self.error(line.number, rightColumn + error.column - 1, Self.message(of: error, startingAt: rightColumn))
+                self.error(
+                    line.number, rightColumn + error.column - 1, Self.message(of: error, startingAt: rightColumn))
                 return nil
             }
         }
         do {
             let literal = try DecimalLiteral(parsing: printed)
-            return Claim(line: line.number, quantity: quantity, kind: .numeric(literal), printed: printed, note: line.note)
+            return Claim(
+                line: line.number, quantity: quantity, kind: .numeric(literal), printed: printed, note: line.note)
         } catch {
-            self.error(line.number, rightColumn + Self.offset(of: error), "expected a number after '=', found '\(printed)': \(error); to claim a formula write '=='")
+            self.error(
+                line.number, rightColumn + Self.offset(of: error),
+                "expected a number after '=', found '\(printed)': \(error); to claim a formula write '=='")
             return nil
         }
     }
 
     /// `name`, `dA/dB`, `∂A/∂B` or `d(A)/d(B)`, optionally followed by `@k` or `+`.
-    private mutating func readQuantity(_ text: Substring, line: Int, column: Int, model: Model, isName: @escaping (String) -> Bool) -> Quantity? {
+    private mutating func readQuantity(
+        _ text: Substring, line: Int, column: Int, model: Model, isName: @escaping (String) -> Bool
+    ) -> Quantity? {
         guard !text.isEmpty else {
             error(line, column, "expected a quantity (a name or a derivative such as dE_total/dw5) before '='")
             return nil
@@ -98,7 +124,9 @@ extension FixtureReader {
             let stepText = body[body.index(after: at)...]
             let stepColumn = column + body[..<at].unicodeScalars.count + 1
             guard !stepText.isEmpty, stepText.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                error(line, stepColumn, "expected a step count (a whole number from 0 to \(Self.stepLimit)) after '@', found '\(stepText)'")
+                error(
+                    line, stepColumn,
+                    "expected a step count (a whole number from 0 to \(Self.stepLimit)) after '@', found '\(stepText)'")
                 return nil
             }
             guard stepText.count <= 7, let value = Int(stepText), value <= Self.stepLimit else {
@@ -113,7 +141,11 @@ extension FixtureReader {
         do {
             expression = try Parser.parse(body, isName: isName)
         } catch {
-            self.error(line, column + error.column - 1, "expected a quantity (a name or a derivative such as dE_total/dw5): \(Self.message(of: error, startingAt: column))")
+            self.error(
+                line, column + error.column - 1,
+                "expected a quantity (a name or a derivative such as dE_total/dw5): "
+                    + Self.message(of: error, startingAt: column)
+            )
             return nil
         }
         switch expression.kind {
@@ -125,7 +157,9 @@ extension FixtureReader {
             return Quantity(.name(name), step: step, notation: notation)
         case .derivative(let a, let b):
             for part in [a, b] where !model.contains(part) {
-                error(line, column, "derivative of or by an unknown name '\(part)'; the model has \(Self.someNames(model))")
+                error(
+                    line, column,
+                    "derivative of or by an unknown name '\(part)'; the model has \(Self.someNames(model))")
                 return nil
             }
             return Quantity(.derivative(of: a, by: b), step: step, notation: notation)
@@ -135,11 +169,14 @@ extension FixtureReader {
             if parts.count == 2, parts.allSatisfy({ $0.first == "d" && Parser.isName(String($0.dropFirst())) }) {
                 let names = parts.map { String($0.dropFirst()) }
                 for (part, name) in zip(parts, names) where !model.contains(name) {
-                    error(line, column + body[..<part.startIndex].unicodeScalars.count, "derivative of or by an unknown name '\(name)'; the model has \(Self.someNames(model))")
+                    error(
+                        line, column + body[..<part.startIndex].unicodeScalars.count,
+                        "derivative of or by an unknown name '\(name)'; the model has \(Self.someNames(model))")
                     return nil
                 }
             }
-            error(line, column, "expected a quantity (a name or a derivative such as dE_total/dw5), found an expression")
+            error(
+                line, column, "expected a quantity (a name or a derivative such as dE_total/dw5), found an expression")
             return nil
         }
     }

@@ -55,14 +55,16 @@ public struct FixtureReader {
     /// Every problem found, in the order of the file (lines are read before definitions are
     /// parsed, so the order found is not the order of the text).
     var errors: FixtureError {
-        FixtureError(diagnostics: diagnostics.enumerated().sorted {
-            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
-        }.map(\.element))
+        FixtureError(
+            diagnostics: diagnostics.enumerated().sorted {
+                ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+            }.map(\.element))
     }
 
     /// Validates UTF-8, reporting the first bad byte's position.
     mutating func decode(_ bytes: [UInt8]) -> String? {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var scalars = String.UnicodeScalarView()
@@ -70,7 +72,12 @@ public struct FixtureReader {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 scalars.append(scalar)
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             case .emptyInput:
                 break loop
             case .error:
@@ -93,7 +100,9 @@ public struct FixtureReader {
         // Lines in an unknown section are skipped: the section's header has been reported already.
         var inUnknownSection = false
         // "\r\n" is one Character in Swift, so split on it as well as on "\n" (CRLF files).
-        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .enumerated()
+        {
             let number = index + 1
             var content = raw.hasSuffix("\r") ? raw.dropLast() : raw
             var note: String?
@@ -107,15 +116,30 @@ public struct FixtureReader {
             sawContent = true
             let body = Substring(trimmed)
             if body.hasPrefix("[") {
-                guard body.hasSuffix("]"), let named = Section(rawValue: String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)) else {
-                    error(number, indent + 1, "unknown section '\(body)'; expected one of [model], [network], [training], [claims]")
+                guard body.hasSuffix("]"),
+                    let named = Section(
+                        rawValue: String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces))
+                else {
+                    error(
+                        number, indent + 1,
+                        "unknown section '\(body)'; expected one of [model], [network], [training], [claims]")
                     section = nil
                     inUnknownSection = true
                     continue
                 }
                 inUnknownSection = false
-                if named == .network { if networkHeader != nil { error(number, indent + 1, "a second [network] section; a fixture has at most one") }; networkHeader = number }
-                if named == .training { if trainingHeader != nil { error(number, indent + 1, "a second [training] section; a fixture has at most one") }; trainingHeader = number }
+                if named == .network {
+                    if networkHeader != nil {
+                        error(number, indent + 1, "a second [network] section; a fixture has at most one")
+                    }
+                    networkHeader = number
+                }
+                if named == .training {
+                    if trainingHeader != nil {
+                        error(number, indent + 1, "a second [training] section; a fixture has at most one")
+                    }
+                    trainingHeader = number
+                }
                 section = named
                 continue
             }
@@ -126,9 +150,17 @@ public struct FixtureReader {
                 error(number, indent + 1, "expected a section header such as [model] or [claims] before this line")
             case .model: modelLine(line, indent: indent)
             case .network:
-                if let (key, entry) = keyLine(line, indent: indent, existing: network, keys: Self.networkKeys, section: "network") { network[key] = entry }
+                if let (key, entry) = keyLine(
+                    line, indent: indent, existing: network, keys: Self.networkKeys, section: "network")
+                {
+                    network[key] = entry
+                }
             case .training:
-                if let (key, entry) = keyLine(line, indent: indent, existing: training, keys: Self.trainingKeys, section: "training") { training[key] = entry }
+                if let (key, entry) = keyLine(
+                    line, indent: indent, existing: training, keys: Self.trainingKeys, section: "training")
+                {
+                    training[key] = entry
+                }
             case .claims: claimLines.append(Line(number: number, text: content.dropFirst(0), note: note))
             }
         }
@@ -142,7 +174,11 @@ public struct FixtureReader {
     mutating func name(_ text: Substring, line: Int, column: Int, what: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard Parser.isName(trimmed) else {
-            error(line, column, trimmed.isEmpty ? "expected \(what) before '='" : "'\(trimmed)' is not a valid name: expected a letter or '_', then letters, digits or '_'")
+            error(
+                line, column,
+                trimmed.isEmpty
+                    ? "expected \(what) before '='"
+                    : "'\(trimmed)' is not a valid name: expected a letter or '_', then letters, digits or '_'")
             return nil
         }
         return trimmed
@@ -161,7 +197,8 @@ public struct FixtureReader {
     /// A parser message with its "at column N" (counted within the expression) made a column of the line.
     static func message(of error: ParseError, startingAt column: Int) -> String {
         guard let range = error.message.range(of: "at column "),
-              let number = Int(error.message[range.upperBound...].prefix(while: \.isNumber)) else { return error.message }
+            let number = Int(error.message[range.upperBound...].prefix(while: \.isNumber))
+        else { return error.message }
         let end = error.message.index(range.upperBound, offsetBy: String(number).count)
         return error.message[..<range.upperBound] + String(number + column - 1) + error.message[end...]
     }
@@ -183,14 +220,19 @@ public struct FixtureReader {
         let rightColumn = Self.column(of: rightStart, in: text, indent: indent)
         guard let name = name(left, line: line.number, column: indent + 1, what: "a name") else { return }
         if isDefinition {
-            guard !rightStart.isEmpty else { error(line.number, rightColumn, "expected an expression after ':='"); return }
+            guard !rightStart.isEmpty else {
+                error(line.number, rightColumn, "expected an expression after ':='")
+                return
+            }
             if claimName(name, line: line.number, column: indent + 1) {
                 definitions.append(Located(value: (name, rightStart), line: line.number, column: rightColumn))
             }
             return
         }
         if rightStart.hasPrefix("=") {
-            error(line.number, rightColumn - 1, "'==' belongs in [claims]; in [model] write 'name = NUMBER' or 'name := EXPRESSION'")
+            error(
+                line.number, rightColumn - 1,
+                "'==' belongs in [claims]; in [model] write 'name = NUMBER' or 'name := EXPRESSION'")
             return
         }
         let numberText = rightStart.trimmingCharacters(in: .whitespaces)
@@ -200,7 +242,12 @@ public struct FixtureReader {
                 givens.append(Located(value: (name, literal.value), line: line.number, column: indent + 1))
             }
         } catch {
-            self.error(line.number, rightColumn + Self.offset(of: error), numberText.isEmpty ? "expected a number after '='" : "expected a number, found '\(numberText)': \(error); to define a quantity by a formula write ':='")
+            self.error(
+                line.number, rightColumn + Self.offset(of: error),
+                numberText.isEmpty
+                    ? "expected a number after '='"
+                    : "expected a number, found '\(numberText)': \(error); to define a quantity by a formula write ':='"
+            )
         }
     }
 
@@ -213,7 +260,9 @@ public struct FixtureReader {
     static let trainingKeys = ["loss", "parameters", "rate"]
 
     /// `key = value` in [network] or [training]; returns the entry to record.
-    mutating func keyLine(_ line: Line, indent: Int, existing table: [String: Located<Substring>], keys: [String], section: String) -> (String, Located<Substring>)? {
+    mutating func keyLine(
+        _ line: Line, indent: Int, existing table: [String: Located<Substring>], keys: [String], section: String
+    ) -> (String, Located<Substring>)? {
         let text = line.text
         guard let equals = text.firstIndex(of: "=") else {
             error(line.number, indent + 1, "expected 'key = value' with a key among \(keys.joined(separator: ", "))")
@@ -221,7 +270,9 @@ public struct FixtureReader {
         }
         let key = text[..<equals].trimmingCharacters(in: .whitespaces)
         guard keys.contains(key) else {
-            error(line.number, indent + 1, "unknown key '\(key)' in [\(section)]; expected one of \(keys.joined(separator: ", "))")
+            error(
+                line.number, indent + 1,
+                "unknown key '\(key)' in [\(section)]; expected one of \(keys.joined(separator: ", "))")
             return nil
         }
         if let first = table[key] {
@@ -234,6 +285,9 @@ public struct FixtureReader {
             error(line.number, column, "expected a value after '\(key) ='")
             return nil
         }
-        return (key, Located(value: Substring(value.trimmingCharacters(in: .whitespaces)), line: line.number, column: column))
+        return (
+            key,
+            Located(value: Substring(value.trimmingCharacters(in: .whitespaces)), line: line.number, column: column)
+        )
     }
 }

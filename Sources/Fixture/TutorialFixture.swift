@@ -3,101 +3,101 @@
 extension Fixture {
     /// The text of `Fixtures/mazur-2015.deriv`: every figure the tutorial prints.
     public static let tutorialText = #"""
-# mazur-2015.deriv: the figures of Matt Mazur, "A Step by Step Backpropagation Example"
-# (blog post, March 17, 2015), written down as derivcheck claims.
-#
-# The post trains a 2-2-2 logistic network (two inputs, two hidden neurons, two output
-# neurons, one shared bias per layer) on one example with the half-squared error and plain
-# gradient descent at η = 0.5, and prints every intermediate number of the first step.
-# Every number below is copied verbatim from the post, with the digits it prints; the trailing
-# note says where in the post it stands. Numeric claims come first, in the post's order,
-# then the post's formulas, also in the post's order.
-#
-# The post: https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/
+        # mazur-2015.deriv: the figures of Matt Mazur, "A Step by Step Backpropagation Example"
+        # (blog post, March 17, 2015), written down as derivcheck claims.
+        #
+        # The post trains a 2-2-2 logistic network (two inputs, two hidden neurons, two output
+        # neurons, one shared bias per layer) on one example with the half-squared error and plain
+        # gradient descent at η = 0.5, and prints every intermediate number of the first step.
+        # Every number below is copied verbatim from the post, with the digits it prints; the trailing
+        # note says where in the post it stands. Numeric claims come first, in the post's order,
+        # then the post's formulas, also in the post's order.
+        #
+        # The post: https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/
 
-[network]
-layers     = 2 2 2
-activation = logistic
-inputs     = 0.05 0.10
-targets    = 0.01 0.99
-weights    = 0.15 0.20 0.25 0.30 0.40 0.45 0.50 0.55
-biases     = 0.35 0.60
-bias       = shared
-loss       = half-squared
+        [network]
+        layers     = 2 2 2
+        activation = logistic
+        inputs     = 0.05 0.10
+        targets    = 0.01 0.99
+        weights    = 0.15 0.20 0.25 0.30 0.40 0.45 0.50 0.55
+        biases     = 0.35 0.60
+        bias       = shared
+        loss       = half-squared
 
-[model]
-η = 0.5                     # Output Layer: "learning rate, eta, which we'll set to 0.5"
+        [model]
+        η = 0.5                     # Output Layer: "learning rate, eta, which we'll set to 0.5"
 
-[training]
-loss       = E_total
-parameters = w1 w2 w3 w4 w5 w6 w7 w8
-rate       = η
+        [training]
+        loss       = E_total
+        parameters = w1 w2 w3 w4 w5 w6 w7 w8
+        rate       = η
 
-[claims]
-net_h1 = 0.3775                  # The Forward Pass: "Here's how we calculate the total net input for h1"
-out_h1 = 0.593269992             # The Forward Pass: "We then squash it using the logistic function to get the output of h1"
-out_h2 = 0.596884378             # The Forward Pass: "Carrying out the same process for h2 we get"
-net_o1 = 1.105905967             # The Forward Pass: "Here's the output for o1" (its net input)
-out_o1 = 0.75136507              # The Forward Pass: "Here's the output for o1"
-out_o2 = 0.772928465             # The Forward Pass: "And carrying out the same process for o2 we get"
-E_o1 = 0.274811083               # Calculating the Total Error: "the target output for o1 is 0.01 ... therefore its error is"
-E_o2 = 0.023560026               # Calculating the Total Error: "Repeating this process for o2 (remembering that the target is 0.99) we get"
-E_total = 0.298371109            # Calculating the Total Error: "The total error for the neural network is the sum of these errors"
-dE_total/dout_o1 = 0.74136507    # Output Layer: "First, how much does the total error change with respect to the output?"
-dout_o1/dnet_o1 = 0.186815602    # Output Layer: "how much does the output of o1 change with respect to its total net input?"
-dnet_o1/dw5 = 0.593269992        # Output Layer: "Finally, how much does the total net input of o1 change with respect to w5?"
-dE_total/dw5 = 0.082167041       # Output Layer: "Putting it all together"
-w5+ = 0.35891648                 # Output Layer: "we then subtract this value from the current weight"
-w6+ = 0.408666186                # Output Layer: "We can repeat this process to get the new weights w6, w7, and w8"
-w7+ = 0.511301270                # Output Layer: "We can repeat this process to get the new weights w6, w7, and w8"
-w8+ = 0.561370121                # Output Layer: "We can repeat this process to get the new weights w6, w7, and w8"
-dE_o1/dout_o1 = 0.74136507       # Hidden Layer: "We can calculate dE_o1/dnet_o1 using values we calculated earlier" (the first factor; the post reuses dE_total/dout_o1's number)
-dE_o1/dnet_o1 = 0.138498562      # Hidden Layer: "We can calculate dE_o1/dnet_o1 using values we calculated earlier"
-dnet_o1/dout_h1 = 0.40           # Hidden Layer: "And dnet_o1/dout_h1 is equal to w5"
-dE_o1/dout_h1 = 0.055399425      # Hidden Layer: "Plugging them in"
-dE_o2/dout_h1 = -0.019049119     # Hidden Layer: "Following the same process for dE_o2/dout_h1, we get"
-dE_total/dout_h1 = 0.036350306   # Hidden Layer: "Therefore" (the sum dE_o1/dout_h1 + dE_o2/dout_h1)
-out_h1 = 0.59326999              # Hidden Layer: out_h1 as printed inside "dout_h1/dnet_h1 = out_h1(1 - out_h1) = 0.59326999(1 - 0.59326999)", one digit fewer than in the forward pass
-dout_h1/dnet_h1 = 0.241300709    # Hidden Layer: "we need to figure out dout_h1/dnet_h1"
-dnet_h1/dw1 = 0.05               # Hidden Layer: "the partial derivative of the total net input to h1 with respect to w1"
-dE_total/dw1 = 0.000438568       # Hidden Layer: "Putting it all together"
-w1+ = 0.149780716                # Hidden Layer: "We can now update w1"
-w2+ = 0.19956143                 # Hidden Layer: "Repeating this for w2, w3, and w4"
-w3+ = 0.24975114                 # Hidden Layer: "Repeating this for w2, w3, and w4"
-w4+ = 0.29950229                 # Hidden Layer: "Repeating this for w2, w3, and w4"
-E_total@1 = 0.291027924          # Hidden Layer: "After this first round of backpropagation, the total error is now down to"
-E_total@10000 = 0.0000351085     # Hidden Layer: "after repeating this process 10,000 times, for example, the error plummets to"
-out_o1@10000 = 0.015912196       # Hidden Layer: "the two outputs neurons generate 0.015912196 (vs 0.01 target)"
-out_o2@10000 = 0.984065734       # Hidden Layer: "and 0.984065734 (vs 0.99 target)"
+        [claims]
+        net_h1 = 0.3775                  # The Forward Pass: "Here's how we calculate the total net input for h1"
+        out_h1 = 0.593269992             # The Forward Pass: "We then squash it using the logistic function to get the output of h1"
+        out_h2 = 0.596884378             # The Forward Pass: "Carrying out the same process for h2 we get"
+        net_o1 = 1.105905967             # The Forward Pass: "Here's the output for o1" (its net input)
+        out_o1 = 0.75136507              # The Forward Pass: "Here's the output for o1"
+        out_o2 = 0.772928465             # The Forward Pass: "And carrying out the same process for o2 we get"
+        E_o1 = 0.274811083               # Calculating the Total Error: "the target output for o1 is 0.01 ... therefore its error is"
+        E_o2 = 0.023560026               # Calculating the Total Error: "Repeating this process for o2 (remembering that the target is 0.99) we get"
+        E_total = 0.298371109            # Calculating the Total Error: "The total error for the neural network is the sum of these errors"
+        dE_total/dout_o1 = 0.74136507    # Output Layer: "First, how much does the total error change with respect to the output?"
+        dout_o1/dnet_o1 = 0.186815602    # Output Layer: "how much does the output of o1 change with respect to its total net input?"
+        dnet_o1/dw5 = 0.593269992        # Output Layer: "Finally, how much does the total net input of o1 change with respect to w5?"
+        dE_total/dw5 = 0.082167041       # Output Layer: "Putting it all together"
+        w5+ = 0.35891648                 # Output Layer: "we then subtract this value from the current weight"
+        w6+ = 0.408666186                # Output Layer: "We can repeat this process to get the new weights w6, w7, and w8"
+        w7+ = 0.511301270                # Output Layer: "We can repeat this process to get the new weights w6, w7, and w8"
+        w8+ = 0.561370121                # Output Layer: "We can repeat this process to get the new weights w6, w7, and w8"
+        dE_o1/dout_o1 = 0.74136507       # Hidden Layer: "We can calculate dE_o1/dnet_o1 using values we calculated earlier" (the first factor; the post reuses dE_total/dout_o1's number)
+        dE_o1/dnet_o1 = 0.138498562      # Hidden Layer: "We can calculate dE_o1/dnet_o1 using values we calculated earlier"
+        dnet_o1/dout_h1 = 0.40           # Hidden Layer: "And dnet_o1/dout_h1 is equal to w5"
+        dE_o1/dout_h1 = 0.055399425      # Hidden Layer: "Plugging them in"
+        dE_o2/dout_h1 = -0.019049119     # Hidden Layer: "Following the same process for dE_o2/dout_h1, we get"
+        dE_total/dout_h1 = 0.036350306   # Hidden Layer: "Therefore" (the sum dE_o1/dout_h1 + dE_o2/dout_h1)
+        out_h1 = 0.59326999              # Hidden Layer: out_h1 as printed inside "dout_h1/dnet_h1 = out_h1(1 - out_h1) = 0.59326999(1 - 0.59326999)", one digit fewer than in the forward pass
+        dout_h1/dnet_h1 = 0.241300709    # Hidden Layer: "we need to figure out dout_h1/dnet_h1"
+        dnet_h1/dw1 = 0.05               # Hidden Layer: "the partial derivative of the total net input to h1 with respect to w1"
+        dE_total/dw1 = 0.000438568       # Hidden Layer: "Putting it all together"
+        w1+ = 0.149780716                # Hidden Layer: "We can now update w1"
+        w2+ = 0.19956143                 # Hidden Layer: "Repeating this for w2, w3, and w4"
+        w3+ = 0.24975114                 # Hidden Layer: "Repeating this for w2, w3, and w4"
+        w4+ = 0.29950229                 # Hidden Layer: "Repeating this for w2, w3, and w4"
+        E_total@1 = 0.291027924          # Hidden Layer: "After this first round of backpropagation, the total error is now down to"
+        E_total@10000 = 0.0000351085     # Hidden Layer: "after repeating this process 10,000 times, for example, the error plummets to"
+        out_o1@10000 = 0.015912196       # Hidden Layer: "the two outputs neurons generate 0.015912196 (vs 0.01 target)"
+        out_o2@10000 = 0.984065734       # Hidden Layer: "and 0.984065734 (vs 0.99 target)"
 
-# The post's formulas, in the order they appear.
-net_h1 == w1*i1 + w2*i2 + b1*1                             # The Forward Pass: "Here's how we calculate the total net input for h1"
-out_h1 == 1/(1 + exp(-net_h1))                             # The Forward Pass: "We then squash it using the logistic function"
-net_o1 == w5*out_h1 + w6*out_h2 + b2*1                     # The Forward Pass: "Here's the output for o1"
-E_o1 == 1/2*(target_o1 - out_o1)^2                         # Calculating the Total Error: "therefore its error is"
-E_total == E_o1 + E_o2                                     # Calculating the Total Error: "The total error for the neural network is the sum of these errors"
-dE_total/dw5 == dE_total/dout_o1*dout_o1/dnet_o1*dnet_o1/dw5   # Output Layer: "By applying the chain rule we know that"
-E_total == 1/2*(target_o1 - out_o1)^2 + 1/2*(target_o2 - out_o2)^2   # Output Layer: "First, how much does the total error change with respect to the output?"
-dE_total/dout_o1 == -(target_o1 - out_o1)                  # Output Layer: "dE_total/dout_o1 = -(target_o1 - out_o1)"
-dE_total/dout_o1 == out_o1 - target_o1                     # Output Layer: "-(target - out) is sometimes expressed as out - target"
-dout_o1/dnet_o1 == out_o1*(1 - out_o1)                     # Output Layer: "the output multiplied by 1 minus the output"
-dnet_o1/dw5 == out_h1                                      # Output Layer: "dnet_o1/dw5 = 1 * out_h1 * w5^(1-1) + 0 + 0 = out_h1"
-dE_total/dw5 == -(target_o1 - out_o1)*out_o1*(1 - out_o1)*out_h1   # Output Layer: "You'll often see this calculation combined in the form of the delta rule"
-dE_total/dnet_o1 == -(target_o1 - out_o1)*out_o1*(1 - out_o1)      # Output Layer: "δ_o1 = -(target_o1 - out_o1) * out_o1(1 - out_o1)"
-dE_total/dw5 == dE_total/dnet_o1*out_h1                    # Output Layer: "Therefore: dE_total/dw5 = δ_o1 out_h1"
-w5+ == w5 - η*dE_total/dw5                                 # Output Layer: "we then subtract this value from the current weight"
-dE_total/dw1 == dE_total/dout_h1*dout_h1/dnet_h1*dnet_h1/dw1   # Hidden Layer: "Big picture, here's what we need to figure out"
-dE_total/dout_h1 == dE_o1/dout_h1 + dE_o2/dout_h1          # Hidden Layer: "needs to take into consideration its effect on the both output neurons"
-dE_o1/dout_h1 == dE_o1/dnet_o1*dnet_o1/dout_h1             # Hidden Layer: "Starting with dE_o1/dout_h1"
-dE_o1/dnet_o1 == dE_o1/dout_o1*dout_o1/dnet_o1             # Hidden Layer: "We can calculate dE_o1/dnet_o1 using values we calculated earlier"
-dnet_o1/dout_h1 == w5                                      # Hidden Layer: "And dnet_o1/dout_h1 is equal to w5"
-dout_h1/dnet_h1 == out_h1*(1 - out_h1)                     # Hidden Layer: "dout_h1/dnet_h1 = out_h1(1 - out_h1)"
-net_h1 == w1*i1 + w3*i2 + b1*1                             # Hidden Layer: "net_h1 = w1 * i1 + w3 * i2 + b1 * 1" (disagrees with the Forward Pass: w3 feeds h2, not h1)
-dnet_h1/dw1 == i1                                          # Hidden Layer: "dnet_h1/dw1 = i1"
-dE_total/dw1 == (dE_total/dnet_o1*w5 + dE_total/dnet_o2*w7)*out_h1*(1 - out_h1)*i1   # Hidden Layer: "You might also see this written as" (the sum over outputs of δ_o * w_ho)
-w1+ == w1 - η*dE_total/dw1                                 # Hidden Layer: "We can now update w1"
+        # The post's formulas, in the order they appear.
+        net_h1 == w1*i1 + w2*i2 + b1*1                             # The Forward Pass: "Here's how we calculate the total net input for h1"
+        out_h1 == 1/(1 + exp(-net_h1))                             # The Forward Pass: "We then squash it using the logistic function"
+        net_o1 == w5*out_h1 + w6*out_h2 + b2*1                     # The Forward Pass: "Here's the output for o1"
+        E_o1 == 1/2*(target_o1 - out_o1)^2                         # Calculating the Total Error: "therefore its error is"
+        E_total == E_o1 + E_o2                                     # Calculating the Total Error: "The total error for the neural network is the sum of these errors"
+        dE_total/dw5 == dE_total/dout_o1*dout_o1/dnet_o1*dnet_o1/dw5   # Output Layer: "By applying the chain rule we know that"
+        E_total == 1/2*(target_o1 - out_o1)^2 + 1/2*(target_o2 - out_o2)^2   # Output Layer: "First, how much does the total error change with respect to the output?"
+        dE_total/dout_o1 == -(target_o1 - out_o1)                  # Output Layer: "dE_total/dout_o1 = -(target_o1 - out_o1)"
+        dE_total/dout_o1 == out_o1 - target_o1                     # Output Layer: "-(target - out) is sometimes expressed as out - target"
+        dout_o1/dnet_o1 == out_o1*(1 - out_o1)                     # Output Layer: "the output multiplied by 1 minus the output"
+        dnet_o1/dw5 == out_h1                                      # Output Layer: "dnet_o1/dw5 = 1 * out_h1 * w5^(1-1) + 0 + 0 = out_h1"
+        dE_total/dw5 == -(target_o1 - out_o1)*out_o1*(1 - out_o1)*out_h1   # Output Layer: "You'll often see this calculation combined in the form of the delta rule"
+        dE_total/dnet_o1 == -(target_o1 - out_o1)*out_o1*(1 - out_o1)      # Output Layer: "δ_o1 = -(target_o1 - out_o1) * out_o1(1 - out_o1)"
+        dE_total/dw5 == dE_total/dnet_o1*out_h1                    # Output Layer: "Therefore: dE_total/dw5 = δ_o1 out_h1"
+        w5+ == w5 - η*dE_total/dw5                                 # Output Layer: "we then subtract this value from the current weight"
+        dE_total/dw1 == dE_total/dout_h1*dout_h1/dnet_h1*dnet_h1/dw1   # Hidden Layer: "Big picture, here's what we need to figure out"
+        dE_total/dout_h1 == dE_o1/dout_h1 + dE_o2/dout_h1          # Hidden Layer: "needs to take into consideration its effect on the both output neurons"
+        dE_o1/dout_h1 == dE_o1/dnet_o1*dnet_o1/dout_h1             # Hidden Layer: "Starting with dE_o1/dout_h1"
+        dE_o1/dnet_o1 == dE_o1/dout_o1*dout_o1/dnet_o1             # Hidden Layer: "We can calculate dE_o1/dnet_o1 using values we calculated earlier"
+        dnet_o1/dout_h1 == w5                                      # Hidden Layer: "And dnet_o1/dout_h1 is equal to w5"
+        dout_h1/dnet_h1 == out_h1*(1 - out_h1)                     # Hidden Layer: "dout_h1/dnet_h1 = out_h1(1 - out_h1)"
+        net_h1 == w1*i1 + w3*i2 + b1*1                             # Hidden Layer: "net_h1 = w1 * i1 + w3 * i2 + b1 * 1" (disagrees with the Forward Pass: w3 feeds h2, not h1)
+        dnet_h1/dw1 == i1                                          # Hidden Layer: "dnet_h1/dw1 = i1"
+        dE_total/dw1 == (dE_total/dnet_o1*w5 + dE_total/dnet_o2*w7)*out_h1*(1 - out_h1)*i1   # Hidden Layer: "You might also see this written as" (the sum over outputs of δ_o * w_ho)
+        w1+ == w1 - η*dE_total/dw1                                 # Hidden Layer: "We can now update w1"
 
-"""#
+        """#
 
     /// The name `verify` reports the built-in fixture under.
     public static let tutorialFileName = "Fixtures/mazur-2015.deriv"

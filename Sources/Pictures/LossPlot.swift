@@ -35,7 +35,8 @@ public struct LossPlot: Sendable {
     public var decades: (low: Int, high: Int) {
         let positive = points.map(\.loss).filter { $0 > 0 && $0.isFinite }
         guard let smallest = positive.min(), let largest = positive.max() else { return (-1, 0) }
-        let low = Int(Foundation.floor(log10(smallest))), high = Int(Foundation.ceil(log10(largest)))
+        let low = Int(Foundation.floor(log10(smallest)))
+        let high = Int(Foundation.ceil(log10(largest)))
         return (low, max(high, low + 1))
     }
 
@@ -86,7 +87,8 @@ public struct LossPlot: Sendable {
             if exponent < high {
                 for multiple in 2...9 {
                     let minor = y(loss: Double(multiple) * pow(10, Double(exponent)))
-                    document.line(x1: plotLeft - 4, y1: minor, x2: plotLeft, y2: minor, stroke: "#4a5568", strokeWidth: 0.8)
+                    document.line(
+                        x1: plotLeft - 4, y1: minor, x2: plotLeft, y2: minor, stroke: "#4a5568", strokeWidth: 0.8)
                 }
             }
         }
@@ -94,17 +96,21 @@ public struct LossPlot: Sendable {
             document.line(x1: x(step: step), y1: plotTop, x2: x(step: step), y2: plotBottom, stroke: "#edf2f7")
         }
         document.endGroup()
-        document.rect(x: plotLeft, y: plotTop, width: plotRight - plotLeft, height: plotBottom - plotTop, fill: "none", stroke: "#4a5568")
+        document.rect(
+            x: plotLeft, y: plotTop, width: plotRight - plotLeft, height: plotBottom - plotTop, fill: "none",
+            stroke: "#4a5568")
         // Left axis: the loss, one label per decade.
         document.beginGroup(id: "loss-axis")
         for exponent in low...high {
             let level = y(loss: pow(10, Double(exponent)))
             document.line(x1: plotLeft - 7, y1: level, x2: plotLeft, y2: level, stroke: "#4a5568")
-            document.text("10", x: plotLeft - 42, y: level + 5, size: 13, anchor: .start, fill: Self.lossColour,
-                          superscript: exponent == 0 ? "0" : (exponent < 0 ? "−\(-exponent)" : "\(exponent)"))
+            document.text(
+                "10", x: plotLeft - 42, y: level + 5, size: 13, anchor: .start, fill: Self.lossColour,
+                superscript: exponent == 0 ? "0" : (exponent < 0 ? "−\(-exponent)" : "\(exponent)"))
         }
-        document.text("loss \(lossName) (certified, log scale)", x: 28, y: (plotTop + plotBottom) / 2, size: 13, anchor: .middle,
-                      fill: Self.lossColour, rotation: -90)
+        document.text(
+            "loss \(lossName) (certified, log scale)", x: 28, y: (plotTop + plotBottom) / 2, size: 13, anchor: .middle,
+            fill: Self.lossColour, rotation: -90)
         document.endGroup()
         // Right axis: agreeing digits.
         document.beginGroup(id: "digits-axis")
@@ -114,8 +120,10 @@ public struct LossPlot: Sendable {
             document.line(x1: plotRight, y1: level, x2: plotRight + (major ? 7 : 4), y2: level, stroke: "#4a5568")
             if major { document.text("\(digits)", x: plotRight + 11, y: level + 5, size: 13, fill: Self.digitsColour) }
         }
-        document.text("significant digits Double agrees on", x: width - 28, y: (plotTop + plotBottom) / 2, size: 13, anchor: .middle,
-                      fill: Self.digitsColour, rotation: 90)
+        document.text(
+            "significant digits Double agrees on", x: width - 28, y: (plotTop + plotBottom) / 2, size: 13,
+            anchor: .middle,
+            fill: Self.digitsColour, rotation: 90)
         document.endGroup()
         // Bottom axis: the step.
         document.beginGroup(id: "step-axis")
@@ -126,7 +134,8 @@ public struct LossPlot: Sendable {
         document.text("training step", x: (plotLeft + plotRight) / 2, y: plotBottom + 50, size: 13, anchor: .middle)
         document.endGroup()
         // The curves, clipped to the plotting area.
-        document.clipRect(id: "plot-area", x: plotLeft, y: plotTop - 2, width: plotRight - plotLeft, height: plotBottom - plotTop + 4)
+        document.clipRect(
+            id: "plot-area", x: plotLeft, y: plotTop - 2, width: plotRight - plotLeft, height: plotBottom - plotTop + 4)
         document.beginGroup(id: "curves", clipPath: "plot-area")
         let drawn = points.filter { $0.loss > 0 && $0.loss.isFinite }
         document.polyline(drawn.map { (x(step: $0.step), y(loss: $0.loss)) }, stroke: Self.lossColour, strokeWidth: 2.2)
@@ -141,12 +150,18 @@ public struct LossPlot: Sendable {
         // Legend, bottom left inside the plot, below where a falling loss curve runs.
         let legend = ["certified loss \(lossName)", "digits of the Double loss that agree"]
         let legendWidth = (legend.map { SVGDocument.textWidth($0, fontSize: 12) }.max() ?? 0) + 52
-        let legendX = plotLeft + (plotRight - plotLeft) * 0.22, legendY = plotBottom - 62
+        let legendX = plotLeft + (plotRight - plotLeft) * 0.22
+        let legendY = plotBottom - 62
         document.beginGroup(id: "legend")
-        document.rect(x: legendX, y: legendY, width: legendWidth, height: 50, fill: "white", stroke: "#a0aec0", cornerRadius: 4)
-        document.line(x1: legendX + 10, y1: legendY + 17, x2: legendX + 38, y2: legendY + 17, stroke: Self.lossColour, strokeWidth: 2.2)
+        document.rect(
+            x: legendX, y: legendY, width: legendWidth, height: 50, fill: "white", stroke: "#a0aec0", cornerRadius: 4)
+        document.line(
+            x1: legendX + 10, y1: legendY + 17, x2: legendX + 38, y2: legendY + 17, stroke: Self.lossColour,
+            strokeWidth: 2.2)
         document.text(legend[0], x: legendX + 44, y: legendY + 21, size: 12)
-        document.line(x1: legendX + 10, y1: legendY + 36, x2: legendX + 38, y2: legendY + 36, stroke: Self.digitsColour, strokeWidth: 1.4)
+        document.line(
+            x1: legendX + 10, y1: legendY + 36, x2: legendX + 38, y2: legendY + 36, stroke: Self.digitsColour,
+            strokeWidth: 1.4)
         document.text(legend[1], x: legendX + 44, y: legendY + 40, size: 12)
         document.endGroup()
         return document.rendered

@@ -102,8 +102,10 @@ public struct NetworkDiagram: Sendable {
     /// - Parameters:
     ///   - weightValues: the text of each weight's value, by name (`w1`); default: the network's own.
     ///   - biasValues: the text of each bias's value, by name (`b1`, `b_h1`); default: the network's own.
-    public init(network: Network, weightValues: [String: String] = [:], biasValues: [String: String] = [:],
-                title: String? = nil, subtitle: String? = nil) {
+    public init(
+        network: Network, weightValues: [String: String] = [:], biasValues: [String: String] = [:],
+        title: String? = nil, subtitle: String? = nil
+    ) {
         self.network = network
         self.title = title ?? "\(network.layers.map(String.init).joined(separator: "-")) network"
         self.subtitle = subtitle
@@ -140,11 +142,16 @@ public struct NetworkDiagram: Sendable {
 
     private mutating func layOut(weightTexts: [String], biasValues: [String: String]) {
         let layers = network.layers
-        let longest = weightTexts.enumerated().map { SVGDocument.textWidth("w\($0.offset + 1) = \($0.element)", fontSize: Self.labelFontSize) }.max() ?? 60
+        let longest =
+            weightTexts.enumerated().map {
+                SVGDocument.textWidth("w\($0.offset + 1) = \($0.element)", fontSize: Self.labelFontSize)
+            }.max() ?? 60
         var columnGap = max(240, 2 * longest + 2 * Self.nodeRadius + 40)
         var rowGap = 100.0
         for _ in 0..<60 {
-            if place(layers: layers, weightTexts: weightTexts, biasValues: biasValues, columnGap: columnGap, rowGap: rowGap) {
+            if place(
+                layers: layers, weightTexts: weightTexts, biasValues: biasValues, columnGap: columnGap, rowGap: rowGap)
+            {
                 break
             }
             columnGap *= 1.12
@@ -154,7 +161,9 @@ public struct NetworkDiagram: Sendable {
     }
 
     /// Places nodes and labels with these gaps; false when some label finds no free spot.
-    private mutating func place(layers: [Int], weightTexts: [String], biasValues: [String: String], columnGap: Double, rowGap: Double) -> Bool {
+    private mutating func place(
+        layers: [Int], weightTexts: [String], biasValues: [String: String], columnGap: Double, rowGap: Double
+    ) -> Bool {
         self.columnGap = columnGap
         self.rowGap = rowGap
         nodes = []
@@ -166,7 +175,8 @@ public struct NetworkDiagram: Sendable {
             let kind: NodeKind = layer == 0 ? .input : layer == layers.count - 1 ? .output : .hidden
             for (position, name) in network.neuronNames(layer: layer).enumerated() {
                 let y = (Double(position) + (tallest - Double(count)) / 2) * rowGap
-                var node = Node(name: name, kind: kind, column: layer, x: Double(layer) * columnGap, y: y, radius: Self.nodeRadius)
+                var node = Node(
+                    name: name, kind: kind, column: layer, x: Double(layer) * columnGap, y: y, radius: Self.nodeRadius)
                 if kind == .input, position < network.inputs.count {
                     node.note = Self.decimalText(network.inputs[position])
                     let width = SVGDocument.textWidth(node.note!, fontSize: Self.noteFontSize)
@@ -192,14 +202,20 @@ public struct NetworkDiagram: Sendable {
             let x = Double(column) * columnGap + (network.biasMode == .shared ? 0 : columnGap * 0.18)
             let width = SVGDocument.textWidth(value, fontSize: Self.noteFontSize)
             let noteBox = Box(x: x + Self.nodeRadius + 8, y: y - 9, width: width, height: 16)
-            nodes.append(Node(name: bias.name, kind: .bias, column: column, x: x, y: y, radius: Self.nodeRadius, note: value, noteBox: noteBox))
+            nodes.append(
+                Node(
+                    name: bias.name, kind: .bias, column: column, x: x, y: y, radius: Self.nodeRadius, note: value,
+                    noteBox: noteBox))
             let biasIndex = nodes.count - 1
             let receivers = bias.neuron.map { [$0] } ?? network.neuronNames(layer: bias.layer)
-            for receiver in receivers { if let to = indexOf[receiver] { edges.append(Edge(from: biasIndex, to: to, weight: nil)) } }
+            for receiver in receivers {
+                if let to = indexOf[receiver] { edges.append(Edge(from: biasIndex, to: to, weight: nil)) }
+            }
         }
         // Weights: layer by layer, then receiving neuron, then sending neuron.
         var weightIndex = 0
-        var pending: [(weight: String, text: String, sender: String, receiver: String, position: Int, senders: Int)] = []
+        var pending: [(weight: String, text: String, sender: String, receiver: String, position: Int, senders: Int)] =
+            []
         for layer in 1..<layers.count {
             let senders = network.neuronNames(layer: layer - 1)
             for receiver in network.neuronNames(layer: layer) {
@@ -219,22 +235,33 @@ public struct NetworkDiagram: Sendable {
         let segments = edges.map { (a: nodes[$0.from], b: nodes[$0.to], weight: $0.weight) }
         for item in pending {
             guard let from = indexOf[item.sender], let to = indexOf[item.receiver] else { continue }
-            let a = nodes[from], b = nodes[to]
-            let size = (width: SVGDocument.textWidth(item.text, fontSize: Self.labelFontSize) + 2 * Self.labelPadding,
-                        height: Self.labelFontSize + 2 * Self.labelPadding + 1)
+            let a = nodes[from]
+            let b = nodes[to]
+            let size = (
+                width: SVGDocument.textWidth(item.text, fontSize: Self.labelFontSize) + 2 * Self.labelPadding,
+                height: Self.labelFontSize + 2 * Self.labelPadding + 1
+            )
             let preferred = Self.preferredFraction(sender: item.position, of: item.senders)
             var best: (score: Double, label: EdgeLabel)?
             for fraction in Self.candidateFractions(around: preferred) {
-                let box = Box(centerX: a.x + fraction * (b.x - a.x), centerY: a.y + fraction * (b.y - a.y),
-                              width: size.width, height: size.height)
+                let box = Box(
+                    centerX: a.x + fraction * (b.x - a.x), centerY: a.y + fraction * (b.y - a.y),
+                    width: size.width, height: size.height)
                 let spaced = box.insetBy(-Self.labelGap)
                 if obstacles.contains(where: { $0.overlaps(spaced) }) { continue }
                 // A crossing weight edge misleads more than a crossing (dashed, coloured) bias edge.
-                let crossings = segments.filter { $0.weight != item.weight && Self.segment(from: ($0.a.x, $0.a.y), to: ($0.b.x, $0.b.y), crosses: box) }
-                    .reduce(0.0) { $0 + ($1.weight == nil ? 0.25 : 1) }
+                let crossings = segments.filter {
+                    $0.weight != item.weight && Self.segment(from: ($0.a.x, $0.a.y), to: ($0.b.x, $0.b.y), crosses: box)
+                }
+                .reduce(0.0) { $0 + ($1.weight == nil ? 0.25 : 1) }
                 let score = crossings + abs(fraction - preferred) * 6
                 if best == nil || score < best!.score {
-                    best = (score, EdgeLabel(weight: item.weight, text: item.text, from: item.sender, to: item.receiver, fraction: fraction, box: box))
+                    best = (
+                        score,
+                        EdgeLabel(
+                            weight: item.weight, text: item.text, from: item.sender, to: item.receiver,
+                            fraction: fraction, box: box)
+                    )
                 }
             }
             guard let placed = best?.label else { return false }
@@ -246,9 +273,13 @@ public struct NetworkDiagram: Sendable {
 
     /// Whether the segment from `p` to `q` passes through `box` (Liang–Barsky clipping).
     static func segment(from p: (Double, Double), to q: (Double, Double), crosses box: Box) -> Bool {
-        let dx = q.0 - p.0, dy = q.1 - p.1
-        var low = 0.0, high = 1.0
-        for (direction, distance) in [(-dx, p.0 - box.x), (dx, box.maxX - p.0), (-dy, p.1 - box.y), (dy, box.maxY - p.1)] {
+        let dx = q.0 - p.0
+        let dy = q.1 - p.1
+        var low = 0.0
+        var high = 1.0
+        for (direction, distance) in [
+            (-dx, p.0 - box.x), (dx, box.maxX - p.0), (-dy, p.1 - box.y), (dy, box.maxY - p.1),
+        ] {
             if direction == 0 {
                 if distance < 0 { return false }
                 continue
@@ -283,8 +314,10 @@ public struct NetworkDiagram: Sendable {
     private mutating func normalise() {
         var boxes = nodes.map(\.box) + nodes.compactMap(\.noteBox) + labels.map(\.box)
         let titleHeight = subtitle == nil ? 40.0 : 60.0
-        let minX = boxes.map(\.x).min() ?? 0, minY = boxes.map(\.y).min() ?? 0
-        let dx = Self.margin - minX, dy = Self.margin + titleHeight - minY
+        let minX = boxes.map(\.x).min() ?? 0
+        let minY = boxes.map(\.y).min() ?? 0
+        let dx = Self.margin - minX
+        let dy = Self.margin + titleHeight - minY
         for index in nodes.indices {
             nodes[index].x += dx
             nodes[index].y += dy
@@ -292,8 +325,9 @@ public struct NetworkDiagram: Sendable {
         }
         for index in labels.indices { labels[index].box = labels[index].box.offsetBy(dx, dy) }
         boxes = nodes.map(\.box) + nodes.compactMap(\.noteBox) + labels.map(\.box)
-        let titleWidth = max(SVGDocument.textWidth(title, fontSize: 16), SVGDocument.textWidth(subtitle ?? "", fontSize: 12),
-                             SVGDocument.textWidth(Self.caption, fontSize: 10))
+        let titleWidth = max(
+            SVGDocument.textWidth(title, fontSize: 16), SVGDocument.textWidth(subtitle ?? "", fontSize: 12),
+            SVGDocument.textWidth(Self.caption, fontSize: 10))
         width = max((boxes.map(\.maxX).max() ?? 0) + Self.margin, titleWidth + 2 * Self.margin)
         height = (boxes.map(\.maxY).max() ?? 0) + Self.margin + 22
     }
@@ -312,8 +346,10 @@ public struct NetworkDiagram: Sendable {
         if let subtitle { document.text(subtitle, x: Self.margin, y: Self.margin + 34, size: 12, fill: "#555") }
         document.beginGroup(id: "edges")
         for edge in edges {
-            let a = nodes[edge.from], b = nodes[edge.to]
-            let (x1, y1) = Self.rim(of: a, towards: b), (x2, y2) = Self.rim(of: b, towards: a)
+            let a = nodes[edge.from]
+            let b = nodes[edge.to]
+            let (x1, y1) = Self.rim(of: a, towards: b)
+            let (x2, y2) = Self.rim(of: b, towards: a)
             if edge.weight == nil {
                 document.line(x1: x1, y1: y1, x2: x2, y2: y2, stroke: "#c99a3a", strokeWidth: 1.2, dash: "5 4")
             } else {
@@ -323,18 +359,25 @@ public struct NetworkDiagram: Sendable {
         document.endGroup()
         document.beginGroup(id: "weights")
         for label in labels {
-            document.rect(x: label.box.x, y: label.box.y, width: label.box.width, height: label.box.height,
-                          fill: "white", stroke: "#d5d8dd", strokeWidth: 0.8, cornerRadius: 3)
-            document.text(label.text, x: label.box.x + label.box.width / 2, y: label.box.y + label.box.height / 2 + Self.labelFontSize * 0.35,
-                          size: Self.labelFontSize, anchor: .middle, fill: "#1a202c", id: "label-\(label.weight)")
+            document.rect(
+                x: label.box.x, y: label.box.y, width: label.box.width, height: label.box.height,
+                fill: "white", stroke: "#d5d8dd", strokeWidth: 0.8, cornerRadius: 3)
+            document.text(
+                label.text, x: label.box.x + label.box.width / 2,
+                y: label.box.y + label.box.height / 2 + Self.labelFontSize * 0.35,
+                size: Self.labelFontSize, anchor: .middle, fill: "#1a202c", id: "label-\(label.weight)")
         }
         document.endGroup()
         document.beginGroup(id: "nodes")
         for node in nodes {
             let colour = Self.colours[node.kind] ?? ("white", "black")
-            document.circle(cx: node.x, cy: node.y, r: node.radius, fill: colour.fill, stroke: colour.stroke, id: "node-\(node.name)")
+            document.circle(
+                cx: node.x, cy: node.y, r: node.radius, fill: colour.fill, stroke: colour.stroke,
+                id: "node-\(node.name)")
             let size = min(14, 2 * node.radius * 0.85 / (0.6 * Double(max(node.name.count, 1))))
-            document.text(node.name, x: node.x, y: node.y + size * 0.35, size: size, anchor: .middle, fill: "#1a202c", weight: "bold")
+            document.text(
+                node.name, x: node.x, y: node.y + size * 0.35, size: size, anchor: .middle, fill: "#1a202c",
+                weight: "bold")
             if let note = node.note, let box = node.noteBox {
                 document.text(note, x: box.x, y: box.y + 12, size: Self.noteFontSize, fill: "#4a5568")
             }
@@ -348,7 +391,8 @@ public struct NetworkDiagram: Sendable {
 
     /// Where the segment from `a`'s centre towards `b` leaves `a`'s circle.
     private static func rim(of a: Node, towards b: Node) -> (Double, Double) {
-        let dx = b.x - a.x, dy = b.y - a.y
+        let dx = b.x - a.x
+        let dy = b.y - a.y
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 0 else { return (a.x, a.y) }
         return (a.x + dx / length * a.radius, a.y + dy / length * a.radius)

@@ -17,7 +17,8 @@ extension Derivation {
             let factorNames = breakdown.chain.map { printer.derivative(of: $0.upper, by: $0.lower) }
             lines.append("  \(whole) = " + factorNames.joined(separator: latex ? " \\cdot " : " · "))
             for (factor, value) in zip(breakdown.chain, factorValues) {
-                lines.append("  \(printer.derivative(of: factor.upper, by: factor.lower)) = \(printer(factor.expression))")
+                lines.append(
+                    "  \(printer.derivative(of: factor.upper, by: factor.lower)) = \(printer(factor.expression))")
                 if !factor.terms.isEmpty {
                     let sum = factor.terms.map { printer($0.expression) }.joined(separator: " + ")
                     lines.append("      = \(sum)")
@@ -37,35 +38,61 @@ extension Derivation {
         }
         if form == .all, !latex {
             let latexPrinter = ExprPrinter(style: .latex)
-            lines += ["", "LaTeX:", "  \(latexPrinter.derivative(of: breakdown.quantity, by: breakdown.variable)) = \(latexPrinter(breakdown.expression))"]
+            lines += [
+                "", "LaTeX:",
+                "  \(latexPrinter.derivative(of: breakdown.quantity, by: breakdown.variable)) = \(latexPrinter(breakdown.expression))",
+            ]
         }
         return lines.joined(separator: "\n")
     }
 
     private static func json(_ value: CertifiedValue) -> [(String, JSONValue)] {
-        [("value", value.digits.map(JSONValue.string) ?? .null), ("double", .string("\(value.double)")),
-         ("radius", .string(value.enclosure.radius.formatted(significantDigits: 2, rule: .towardZero)))]
+        [
+            ("value", value.digits.map(JSONValue.string) ?? .null), ("double", .string("\(value.double)")),
+            ("radius", .string(value.enclosure.radius.formatted(significantDigits: 2, rule: .towardZero))),
+        ]
     }
 
     /// The `derive --json` object: value, double, chain, delta, expanded, latex.
     public var json: JSONValue {
-        let text = ExprPrinter(), latex = ExprPrinter(style: .latex)
+        let text = ExprPrinter()
+        let latex = ExprPrinter(style: .latex)
         let chain: [JSONValue] = zip(breakdown.chain, factorValues).map { factor, value in
-            .object([("factor", .string(text.derivative(of: factor.upper, by: factor.lower))),
-                     ("formula", .string(text(factor.expression))),
-                     ("latex", .string(latex(factor.expression)))]
+            .object(
+                [
+                    ("factor", .string(text.derivative(of: factor.upper, by: factor.lower))),
+                    ("formula", .string(text(factor.expression))),
+                    ("latex", .string(latex(factor.expression))),
+                ]
                     + Self.json(value)
                     + [("terms", .array(factor.terms.map { .string(text($0.expression)) }))])
         }
         let deltas: [JSONValue] = zip(breakdown.deltas, deltaValues).map { delta, value in
-            .object([("symbol", .string(delta.symbol)), ("formula", .string(text(delta.expression)))] + Self.json(value))
+            .object(
+                [("symbol", .string(delta.symbol)), ("formula", .string(text(delta.expression)))] + Self.json(value))
         }
-        return .object([("quantity", .string(breakdown.quantity)), ("variable", .string(breakdown.variable)),
-                        ("formula", .string(text(breakdown.expression)))]
-                       + Self.json(value)
-                       + [("chain", .array(chain)),
-                          ("delta", .object([("form", breakdown.deltaForm.map { .string(text($0)) } ?? .null), ("deltas", .array(deltas))])),
-                          ("expanded", .string(text(breakdown.expanded))),
-                          ("latex", .string("\(latex.derivative(of: breakdown.quantity, by: breakdown.variable)) = \(latex(breakdown.expression))"))])
+        return .object(
+            [
+                ("quantity", .string(breakdown.quantity)), ("variable", .string(breakdown.variable)),
+                ("formula", .string(text(breakdown.expression))),
+            ]
+                + Self.json(value)
+                + [
+                    ("chain", .array(chain)),
+                    (
+                        "delta",
+                        .object([
+                            ("form", breakdown.deltaForm.map { .string(text($0)) } ?? .null),
+                            ("deltas", .array(deltas)),
+                        ])
+                    ),
+                    ("expanded", .string(text(breakdown.expanded))),
+                    (
+                        "latex",
+                        .string(
+                            "\(latex.derivative(of: breakdown.quantity, by: breakdown.variable)) = \(latex(breakdown.expression))"
+                        )
+                    ),
+                ])
     }
 }

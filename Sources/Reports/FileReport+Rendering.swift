@@ -8,7 +8,8 @@ extension ClaimResult {
             return explanations.map { "\($0.name) (\($0.detail))" }.joined(separator: "; ")
         }
         if let closest {
-            return "no mistake reproduces it; closest: \(closest.mistake.name) (\(closest.mistake.detail)), \(closest.agreeingDigits) digits agree"
+            return
+                "no mistake reproduces it; closest: \(closest.mistake.name) (\(closest.mistake.detail)), \(closest.agreeingDigits) digits agree"
         }
         return method.note ?? ""
     }
@@ -27,10 +28,20 @@ extension ClaimResult {
         if let certifiedDigits { members.append(("exact", .string(certifiedDigits))) }
         if let double { members.append(("double", .string("\(double)"))) }
         if let doubleVerdict { members.append(("double_verdict", .string(doubleVerdict.rawValue))) }
-        members.append(("explanations", .array(explanations.map { .object([("mistake", .string($0.name)), ("detail", .string($0.detail))]) })))
+        members.append(
+            (
+                "explanations",
+                .array(explanations.map { .object([("mistake", .string($0.name)), ("detail", .string($0.detail))]) })
+            ))
         if let closest {
-            members.append(("closest", .object([("mistake", .string(closest.mistake.name)), ("detail", .string(closest.mistake.detail)),
-                                                ("agreeing_digits", .number("\(closest.agreeingDigits)"))])))
+            members.append(
+                (
+                    "closest",
+                    .object([
+                        ("mistake", .string(closest.mistake.name)), ("detail", .string(closest.mistake.detail)),
+                        ("agreeing_digits", .number("\(closest.agreeingDigits)")),
+                    ])
+                ))
         }
         if let note = method.note { members.append(("method", .string(note))) }
         if let precision { members.append(("precision_bits", .number("\(precision)"))) }
@@ -52,7 +63,8 @@ extension FileReport {
     /// `34 claims: 29 exact, 1 last-digit, 4 wrong`.
     public var summaryLine: String {
         let counts = summary.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
-        return "\(file): \(results.count) claim\(results.count == 1 ? "" : "s"): \(counts.isEmpty ? "nothing to check" : counts)"
+        return
+            "\(file): \(results.count) claim\(results.count == 1 ? "" : "s"): \(counts.isEmpty ? "nothing to check" : counts)"
     }
 
     /// The report as text in one of the formats; `colour` adds ANSI colours to verdicts (text only).
@@ -70,9 +82,13 @@ extension FileReport {
     private func rows(printedLimit: Int?) -> [[String]] {
         results.map { result in
             var printed = result.claim.printed
-            if let printedLimit, printed.count > printedLimit { printed = String(printed.prefix(printedLimit - 1)) + "…" }
-            return ["\(result.claim.line)", result.claim.quantity.description, printed, result.certifiedDigits ?? "",
-                    result.doubleText, result.verdict.rawValue, result.explanationText]
+            if let printedLimit, printed.count > printedLimit {
+                printed = String(printed.prefix(printedLimit - 1)) + "…"
+            }
+            return [
+                "\(result.claim.line)", result.claim.quantity.description, printed, result.certifiedDigits ?? "",
+                result.doubleText, result.verdict.rawValue, result.explanationText,
+            ]
         }
     }
 
@@ -80,11 +96,16 @@ extension FileReport {
         let table = rows(printedLimit: 44)
         let headers = Self.headers.map { $0.uppercased() }
         var widths = headers.map(\.count)
-        for row in table { for (index, cell) in row.enumerated() where index < widths.count - 1 { widths[index] = max(widths[index], cell.count) } }
+        for row in table {
+            for (index, cell) in row.enumerated() where index < widths.count - 1 {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
         func line(_ cells: [String], verdict: Verdict?) -> String {
             var text = ""
             for (index, cell) in cells.enumerated() {
-                let padding = index < cells.count - 1 ? String(repeating: " ", count: max(widths[index] - cell.count, 0)) : ""
+                let padding =
+                    index < cells.count - 1 ? String(repeating: " ", count: max(widths[index] - cell.count, 0)) : ""
                 text += (index == 5 && colour ? Self.coloured(cell, verdict) : cell) + padding
                 if index < cells.count - 1 { text += "  " }
             }
@@ -105,10 +126,16 @@ extension FileReport {
 
     private func markdownTable() -> String {
         func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
-        var output = ["**\(file)**", "", "| " + Self.headers.joined(separator: " | ") + " |",
-                      "|" + String(repeating: " --- |", count: Self.headers.count)]
+        var output = [
+            "**\(file)**", "", "| " + Self.headers.joined(separator: " | ") + " |",
+            "|" + String(repeating: " --- |", count: Self.headers.count),
+        ]
         for row in rows(printedLimit: nil) {
-            output.append("| " + row.enumerated().map { $0.offset == 1 || $0.offset == 2 ? "`\(escape($0.element))`" : escape($0.element) }.joined(separator: " | ") + " |")
+            output.append(
+                "| "
+                    + row.enumerated().map {
+                        $0.offset == 1 || $0.offset == 2 ? "`\(escape($0.element))`" : escape($0.element)
+                    }.joined(separator: " | ") + " |")
         }
         output.append("")
         output.append(summaryLine)
@@ -129,10 +156,15 @@ extension FileReport {
             }
             return result
         }
-        var output = ["% \(summaryLine)", "\\begin{tabular}{rlllllp{6cm}}", "\\hline",
-                      Self.headers.map { "\\textbf{\(escape($0))}" }.joined(separator: " & ") + " \\\\", "\\hline"]
+        var output = [
+            "% \(summaryLine)", "\\begin{tabular}{rlllllp{6cm}}", "\\hline",
+            Self.headers.map { "\\textbf{\(escape($0))}" }.joined(separator: " & ") + " \\\\", "\\hline",
+        ]
         for row in rows(printedLimit: nil) {
-            output.append(row.enumerated().map { $0.offset == 1 || $0.offset == 2 ? "\\texttt{\(escape($0.element))}" : escape($0.element) }.joined(separator: " & ") + " \\\\")
+            output.append(
+                row.enumerated().map {
+                    $0.offset == 1 || $0.offset == 2 ? "\\texttt{\(escape($0.element))}" : escape($0.element)
+                }.joined(separator: " & ") + " \\\\")
         }
         output += ["\\hline", "\\end{tabular}"]
         return output.joined(separator: "\n")

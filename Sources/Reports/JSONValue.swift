@@ -33,7 +33,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .number(let text): output += text
         case .string(let text): output += Self.quoted(text)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
+            guard !items.isEmpty else {
+                output += "[]"
+                return
+            }
             output += "[" + newline
             for (index, item) in items.enumerated() {
                 output += pad(level + 1)
@@ -42,7 +45,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             output += pad(level) + "]"
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
             output += "{" + newline
             for (index, (key, value)) in members.enumerated() {
                 output += pad(level + 1) + Self.quoted(key) + (indent == nil ? ":" : ": ")

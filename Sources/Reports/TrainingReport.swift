@@ -14,15 +14,30 @@ public struct TrainingReport: Sendable {
 
     /// `{"steps": [{"step", "loss", "loss_double", "agree_digits", "outputs"}, …]}`, values as decimal strings.
     public var json: JSONValue {
-        .object([("steps", .array(records.map { record in
-            .object([
-                ("step", .number("\(record.step)")),
-                ("loss", .string(record.loss.formatted(atMostSignificantDigits: Self.lossDigits))),
-                ("loss_double", .string("\(record.lossDouble)")),
-                ("agree_digits", .number("\(record.agreeingDigits)")),
-                ("outputs", .object(record.outputs.map { ($0.name, .string($0.value.formatted(atMostSignificantDigits: Self.outputDigits))) })),
-            ])
-        }))])
+        .object([
+            (
+                "steps",
+                .array(
+                    records.map { record in
+                        .object([
+                            ("step", .number("\(record.step)")),
+                            ("loss", .string(record.loss.formatted(atMostSignificantDigits: Self.lossDigits))),
+                            ("loss_double", .string("\(record.lossDouble)")),
+                            ("agree_digits", .number("\(record.agreeingDigits)")),
+                            (
+                                "outputs",
+                                .object(
+                                    record.outputs.map {
+                                        (
+                                            $0.name,
+                                            .string($0.value.formatted(atMostSignificantDigits: Self.outputDigits))
+                                        )
+                                    })
+                            ),
+                        ])
+                    })
+            )
+        ])
     }
 
     /// One row per record, step and agreeing digits right-aligned, with a line explaining AGREE.
@@ -30,7 +45,10 @@ public struct TrainingReport: Sendable {
         let outputNames = records.first?.outputs.map(\.name) ?? []
         let headers = ["STEP", "LOSS (certified)", "LOSS (Double)", "AGREE"] + outputNames.map { $0.uppercased() }
         let rows = records.map { record in
-            ["\(record.step)", record.loss.formatted(atMostSignificantDigits: Self.lossDigits), "\(record.lossDouble)", "\(record.agreeingDigits)"]
+            [
+                "\(record.step)", record.loss.formatted(atMostSignificantDigits: Self.lossDigits),
+                "\(record.lossDouble)", "\(record.agreeingDigits)",
+            ]
                 + record.outputs.map { $0.value.formatted(atMostSignificantDigits: Self.tableOutputDigits) }
         }
         var widths = headers.map(\.count)

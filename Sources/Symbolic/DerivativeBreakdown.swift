@@ -48,11 +48,16 @@ public struct DerivativeBreakdown: Sendable {
     /// The quantities on every path from `variable` to `quantity`, bottom-up, ends included.
     private static func dominators(model: Model, of quantity: String, by variable: String) -> [String] {
         guard model.depends(quantity, on: variable), quantity != variable else { return [variable, quantity] }
-        let onPath = Set(model.definitionOrder.filter { $0 != variable && model.depends($0, on: variable) && model.depends(quantity, on: $0) })
+        let onPath = Set(
+            model.definitionOrder.filter {
+                $0 != variable && model.depends($0, on: variable) && model.depends(quantity, on: $0)
+            })
         func reachable(avoiding removed: String) -> Bool {
-            var stack = [quantity], seen: Set<String> = [quantity]
+            var stack = [quantity]
+            var seen: Set<String> = [quantity]
             while let name = stack.popLast() {
-                for used in model.uses[name] ?? [] where used != removed && (onPath.contains(used) || used == variable) {
+                for used in model.uses[name] ?? [] where used != removed && (onPath.contains(used) || used == variable)
+                {
                     if used == variable { return true }
                     if seen.insert(used).inserted { stack.append(used) }
                 }
@@ -79,7 +84,9 @@ public struct DerivativeBreakdown: Sendable {
 
     private static func makeFactor(model: Model, upper: String, lower: String) -> Factor {
         let expression = (try? model.derivative(of: upper, by: lower)) ?? 0
-        let users = model.definitionOrder.filter { (model.uses[$0] ?? []).contains(lower) && model.depends(upper, on: $0) }
+        let users = model.definitionOrder.filter {
+            (model.uses[$0] ?? []).contains(lower) && model.depends(upper, on: $0)
+        }
         var terms: [(String, Expr)] = []
         if users.count > 1 {
             terms = users.map { user in
@@ -96,12 +103,17 @@ public struct DerivativeBreakdown: Sendable {
         for name in model.definitionOrder where model.isActivation(name) {
             if let argument = model.uses[name]?.first { deltaNodes.insert(argument) }
         }
-        let users = model.definitionOrder.filter { (model.uses[$0] ?? []).contains(variable) && model.depends(quantity, on: $0) }
+        let users = model.definitionOrder.filter {
+            (model.uses[$0] ?? []).contains(variable) && model.depends(quantity, on: $0)
+        }
         guard users.count == 1, let net = users.first, deltaNodes.contains(net) else { return (nil, []) }
         var result: [Delta] = []
-        var pending = [net], seen: Set<String> = [net]
+        var pending = [net]
+        var seen: Set<String> = [net]
         while let node = pending.popLast() {
-            let later = deltaNodes.subtracting([node]).filter { model.depends($0, on: node) && model.depends(quantity, on: $0) }
+            let later = deltaNodes.subtracting([node]).filter {
+                model.depends($0, on: node) && model.depends(quantity, on: $0)
+            }
             let symbols = Dictionary(uniqueKeysWithValues: later.map { ($0, Expr.name(deltaSymbol(for: $0))) })
             let adjoint = model.adjoints(of: quantity, by: node, symbols: symbols)[node] ?? 0
             result.append(Delta(symbol: deltaSymbol(for: node), quantity: node, expression: adjoint))
@@ -121,7 +133,8 @@ extension Model {
     public func expanded(_ expression: Expr) -> Expr {
         var expansions: [String: Expr] = [:]
         let needed = Set(expression.names)
-        var closure = Set<String>(), stack = Array(needed)
+        var closure = Set<String>()
+        var stack = Array(needed)
         while let name = stack.popLast() {
             guard definitions[name] != nil, closure.insert(name).inserted else { continue }
             stack.append(contentsOf: uses[name] ?? [])

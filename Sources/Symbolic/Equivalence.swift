@@ -44,8 +44,16 @@ public struct Equivalence: Sendable {
     public init(_ left: Expr, _ right: Expr, in model: Model, seed: UInt64, escalation: Escalation = .standard) {
         let difference = (left - right).distributingConstants()
         precision = nil
-        if difference == 0 { verdict = .equal; method = .simplified; return }
-        if model.expanded(difference).distributingConstants() == 0 { verdict = .equal; method = .expanded; return }
+        if difference == 0 {
+            verdict = .equal
+            method = .simplified
+            return
+        }
+        if model.expanded(difference).distributingConstants() == 0 {
+            verdict = .equal
+            method = .expanded
+            return
+        }
         var generator = SplitMix64(seed: seed)
         var points: [[String: Rational]] = [[:]]
         for _ in 0..<Self.pointCount {
@@ -62,7 +70,10 @@ public struct Equivalence: Sendable {
         for (index, point) in points.enumerated() {
             let shifted = model.withGivens(point)
             let decision = escalation.decide { (bits: Int) -> Int? in
-                guard let ball = try? shifted.evaluate([difference], on: { BallRegisters(count: $0, precision: bits) }).first else { return nil }
+                guard
+                    let ball = try? shifted.evaluate([difference], on: { BallRegisters(count: $0, precision: bits) })
+                        .first
+                else { return nil }
                 if let sign = ball.sign, sign != 0 { return sign }
                 return ball.radius < tolerance * (1 + ball.midpoint.magnitude) ? 0 : nil
             }
@@ -87,7 +98,8 @@ extension Expr {
     public func distributingConstants() -> Expr {
         rewritten { node in
             guard case .product(let factors) = node.kind, factors.count == 2,
-                  let coefficient = factors[0].constantValue, case .sum(let terms) = factors[1].kind else { return nil }
+                let coefficient = factors[0].constantValue, case .sum(let terms) = factors[1].kind
+            else { return nil }
             return .sum(terms.map { .constant(coefficient) * $0 })
         }
     }

@@ -32,7 +32,9 @@ extension Expr {
         for (position, rest) in rests.enumerated() {
             if position == constantSlot, constant.signum != 0 { result.append(.constant(constant)) }
             let coefficient = coefficients[position]
-            if coefficient.signum != 0 { result.append(coefficient == 1 ? rest : product([.constant(coefficient), rest])) }
+            if coefficient.signum != 0 {
+                result.append(coefficient == 1 ? rest : product([.constant(coefficient), rest]))
+            }
         }
         if constantSlot == rests.count, constant.signum != 0 { result.append(.constant(constant)) }
         switch result.count {
@@ -90,7 +92,9 @@ extension Expr {
         case .constant(let value):
             // Folded only while the exact result stays small; a larger power is left to the
             // evaluators (an enclosure of 10^10000 to the 100000th is quick, its exact value is not).
-            if value.powerSize(exponent) <= Self.foldingLimit, let folded = value.power(exponent) { return .constant(folded) }
+            if value.powerSize(exponent) <= Self.foldingLimit, let folded = value.power(exponent) {
+                return .constant(folded)
+            }
         case .power(let base, let inner):
             let (combined, overflow) = inner.multipliedReportingOverflow(by: exponent)
             if !overflow { return base.power(combined) }
@@ -153,7 +157,10 @@ extension Expr {
             default: mentionsVariable = expr.children.contains { mentions[ObjectIdentifier($0.node)] ?? false }
             }
             mentions[key] = mentionsVariable
-            guard mentionsVariable else { memo[key] = 0; return }
+            guard mentionsVariable else {
+                memo[key] = 0
+                return
+            }
             func d(_ child: Expr) -> Expr { memo[ObjectIdentifier(child.node)] ?? 0 }
             switch expr.kind {
             case .constant, .derivative:
@@ -163,9 +170,10 @@ extension Expr {
             case .sum(let terms):
                 memo[key] = .sum(terms.map(d))
             case .product(let factors):
-                memo[key] = .sum(factors.indices.map { i in
-                    .product(factors.indices.map { j in j == i ? d(factors[j]) : factors[j] })
-                })
+                memo[key] = .sum(
+                    factors.indices.map { i in
+                        .product(factors.indices.map { j in j == i ? d(factors[j]) : factors[j] })
+                    })
             case .power(let base, let exponent):
                 memo[key] = .product([.constant(Rational(exponent)), base.power(exponent - 1), d(base)])
             case .function(let function, let u):

@@ -83,7 +83,8 @@ extension Expr {
 
     /// Every name the expression mentions, in order of first appearance.
     public var names: [String] {
-        var seen = Set<String>(), order: [String] = []
+        var seen = Set<String>()
+        var order: [String] = []
         forEachNode { expr in
             if case .name(let name) = expr.kind, seen.insert(name).inserted { order.append(name) }
         }
@@ -92,7 +93,8 @@ extension Expr {
 
     /// Every derivative leaf `dA/dB` the expression mentions.
     public var derivatives: [(of: String, by: String)] {
-        var found: [(String, String)] = [], seen = Set<Expr>()
+        var found: [(String, String)] = []
+        var seen = Set<Expr>()
         forEachNode { expr in
             if case .derivative(let a, let b) = expr.kind, seen.insert(expr).inserted { found.append((a, b)) }
         }
@@ -111,7 +113,10 @@ extension Expr {
         var seen = Set<ObjectIdentifier>()
         var stack: [(Expr, Bool)] = [(self, false)]
         while let (expr, expanded) = stack.popLast() {
-            if expanded { visit(expr); continue }
+            if expanded {
+                visit(expr)
+                continue
+            }
             guard seen.insert(ObjectIdentifier(expr.node)).inserted else { continue }
             stack.append((expr, true))
             for child in expr.children.reversed() { stack.append((child, false)) }

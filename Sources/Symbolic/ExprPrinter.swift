@@ -15,12 +15,14 @@ public struct ExprPrinter: Sendable {
     /// A name as the style writes it: `E_total` or `E_{total}`, `w5` or `w_{5}`, `η` or `\eta`.
     public func name(_ name: String) -> String {
         guard style == .latex else { return name }
-        var base = Substring(name), subscriptText: Substring = ""
+        var base = Substring(name)
+        var subscriptText: Substring = ""
         if let underscore = name.firstIndex(of: "_"), underscore != name.startIndex {
             base = name[..<underscore]
             subscriptText = name[name.index(after: underscore)...]
         } else if let digit = name.firstIndex(where: \.isNumber), digit != name.startIndex,
-                  name[digit...].allSatisfy(\.isNumber) {
+            name[digit...].allSatisfy(\.isNumber)
+        {
             base = name[..<digit]
             subscriptText = name[digit...]
         }
@@ -119,7 +121,8 @@ public struct ExprPrinter: Sendable {
             }
             return text
         case .product(let factors):
-            var numerator: [Expr] = [], denominator: [Expr] = []
+            var numerator: [Expr] = []
+            var denominator: [Expr] = []
             var negative = false
             for factor in factors {
                 if let value = factor.constantValue {
@@ -145,12 +148,17 @@ public struct ExprPrinter: Sendable {
 
     private func fraction(numerator: [Expr], denominator: [Expr], negative: Bool) -> String {
         let sign = negative ? "-" : ""
-        let top = numerator.isEmpty ? "1" : numerator.map { render($0, context: numerator.count > 1 || !denominator.isEmpty ? 3 : 2) }.joined(separator: times)
+        let top =
+            numerator.isEmpty
+            ? "1"
+            : numerator.map { render($0, context: numerator.count > 1 || !denominator.isEmpty ? 3 : 2) }.joined(
+                separator: times)
         guard !denominator.isEmpty else { return sign + top }
         switch style {
         case .latex:
             let bottom = denominator.map { render($0, context: 3) }.joined(separator: times)
-            return "\(sign)\\frac{\(numerator.isEmpty ? "1" : numerator.map { render($0, context: 2) }.joined(separator: times))}{\(bottom)}"
+            return
+                "\(sign)\\frac{\(numerator.isEmpty ? "1" : numerator.map { render($0, context: 2) }.joined(separator: times))}{\(bottom)}"
         case .text:
             let bottom = denominator.map { render($0, context: 3) }.joined(separator: times)
             return "\(sign)\(top)/\(denominator.count > 1 ? "(\(bottom))" : bottom)"

@@ -7,7 +7,9 @@ extension Model {
     }()
 
     /// Evaluates expressions at the model's givens on fresh registers made by `make`.
-    public func evaluate<R: RegisterFile>(_ expressions: [Expr], on make: (Int) -> R) throws(EvaluationError) -> [R.Value] {
+    public func evaluate<R: RegisterFile>(_ expressions: [Expr], on make: (Int) -> R) throws(EvaluationError) -> [R
+        .Value]
+    {
         var builder = ProgramBuilder(model: self)
         var outputs: [Int] = []
         for expression in expressions {
@@ -21,7 +23,9 @@ extension Model {
 
     /// Certified values of `expressions` to `significantDigits` correctly rounded digits, raising
     /// the precision until every one is decided (or the escalation's cap is reached).
-    public func certify(_ expressions: [Expr], significantDigits: Int, escalation: Escalation = .standard) throws(EvaluationError) -> [CertifiedValue] {
+    public func certify(_ expressions: [Expr], significantDigits: Int, escalation: Escalation = .standard)
+        throws(EvaluationError) -> [CertifiedValue]
+    {
         let doubles = try evaluate(expressions, on: DoubleRegisters.init(count:))
         var last: [Ball] = []
         var lastPrecision = escalation.initial
@@ -34,8 +38,9 @@ extension Model {
         }
         let digits = decision.answer
         return last.indices.map { index in
-            CertifiedValue(digits: digits?[index] ?? last[index].formatted(significantDigits: significantDigits),
-                           enclosure: last[index], double: doubles[index], precision: lastPrecision)
+            CertifiedValue(
+                digits: digits?[index] ?? last[index].formatted(significantDigits: significantDigits),
+                enclosure: last[index], double: doubles[index], precision: lastPrecision)
         }
     }
 }

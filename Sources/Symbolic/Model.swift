@@ -56,7 +56,9 @@ public struct Model: Sendable {
 
     /// Orders definitions so each follows what it uses (derivative leaves use both their names);
     /// reports undefined names first, then cycles.
-    private static func dependencyOrder(_ names: [String], bodies: [String: Expr], givens: [String: Rational]) throws(ModelError) -> [String] {
+    private static func dependencyOrder(_ names: [String], bodies: [String: Expr], givens: [String: Rational])
+        throws(ModelError) -> [String]
+    {
         var dependencies: [String: [String]] = [:]
         for name in names {
             guard let body = bodies[name] else { continue }
@@ -143,7 +145,9 @@ extension Model {
     public struct DerivativeOptions: Sendable, Hashable {
         /// Leave out the derivative of every activation function (treat ∂out/∂net as 1).
         public var dropsActivationDerivative = false
-        public init(dropsActivationDerivative: Bool = false) { self.dropsActivationDerivative = dropsActivationDerivative }
+        public init(dropsActivationDerivative: Bool = false) {
+            self.dropsActivationDerivative = dropsActivationDerivative
+        }
     }
 
     /// `∂body(definition)/∂variable` for a name the definition uses directly, written with the
@@ -173,13 +177,17 @@ extension Model {
 
     /// Whether a definition applies an activation to one other name (`out := σ(net)`).
     public func isActivation(_ definition: String) -> Bool {
-        guard let body = definitions[definition], case .function(let function, let argument) = body.kind else { return false }
+        guard let body = definitions[definition], case .function(let function, let argument) = body.kind else {
+            return false
+        }
         return function != .exp && function != .log && function != .sqrt && argument.nameValue != nil
     }
 
     /// `dA/dB`: `B` taken as a free variable, everything it is computed from held fixed, and the
     /// chain rule summed over every path from `B` to `A` through the definitions.
-    public func derivative(of quantity: String, by variable: String, options: DerivativeOptions = .init()) throws(ModelError) -> Expr {
+    public func derivative(of quantity: String, by variable: String, options: DerivativeOptions = .init())
+        throws(ModelError) -> Expr
+    {
         guard contains(quantity) else { throw .unknownInDerivative(quantity, usedBy: nil) }
         guard contains(variable) else { throw .unknownInDerivative(variable, usedBy: nil) }
         return adjoints(of: quantity, by: variable, options: options)[variable] ?? 0
@@ -206,7 +214,9 @@ extension Model {
     /// Reverse accumulation from `quantity` down to `variable`: the derivative of `quantity`
     /// with respect to every name on the way. A name with an entry in `symbols` passes that
     /// symbol down instead of its own adjoint (to write a hidden delta with later deltas).
-    public func adjoints(of quantity: String, by variable: String, options: DerivativeOptions = .init(), symbols: [String: Expr] = [:]) -> [String: Expr] {
+    public func adjoints(
+        of quantity: String, by variable: String, options: DerivativeOptions = .init(), symbols: [String: Expr] = [:]
+    ) -> [String: Expr] {
         var memo: [String: Bool] = [:]
         var adjoint: [String: Expr] = [quantity: 1]
         var pending: [String: [Expr]] = [:]
@@ -219,7 +229,9 @@ extension Model {
                 pending[used, default: []].append(seed * localPartial(of: name, by: used, options: options))
             }
         }
-        if let contributions = pending.removeValue(forKey: variable) { adjoint[variable] = .sum(contributions.reversed()) }
+        if let contributions = pending.removeValue(forKey: variable) {
+            adjoint[variable] = .sum(contributions.reversed())
+        }
         return adjoint
     }
 }

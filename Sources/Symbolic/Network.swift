@@ -44,8 +44,10 @@ public struct Network: Sendable, Hashable {
     public var biasMode: BiasMode
     public var loss: Loss?
 
-    public init(layers: [Int], activations: [Activation], inputs: [Rational], targets: [Rational]?,
-                weights: [Rational], biases: [Rational]?, biasMode: BiasMode = .shared, loss: Loss?) {
+    public init(
+        layers: [Int], activations: [Activation], inputs: [Rational], targets: [Rational]?,
+        weights: [Rational], biases: [Rational]?, biasMode: BiasMode = .shared, loss: Loss?
+    ) {
         self.layers = layers
         self.activations = activations
         self.inputs = inputs
@@ -78,20 +80,29 @@ public struct Network: Sendable, Hashable {
             throw NetworkError(key: "layers", message: "expected at least two positive layer sizes (input … output)")
         }
         guard activations.count == 1 || activations.count == layers.count - 1 else {
-            throw NetworkError(key: "activation", message: "expected one activation, or one per non-input layer (\(layers.count - 1))")
+            throw NetworkError(
+                key: "activation", message: "expected one activation, or one per non-input layer (\(layers.count - 1))")
         }
         guard inputs.count == layers[0] else {
-            throw NetworkError(key: "inputs", message: "expected \(layers[0]) inputs for an input layer of \(layers[0]), found \(inputs.count)")
+            throw NetworkError(
+                key: "inputs",
+                message: "expected \(layers[0]) inputs for an input layer of \(layers[0]), found \(inputs.count)")
         }
         guard weights.count == weightCount else {
-            throw NetworkError(key: "weights", message: "expected \(weightCount) weights for layers \(layers.map(String.init).joined(separator: " ")), found \(weights.count)")
+            throw NetworkError(
+                key: "weights",
+                message:
+                    "expected \(weightCount) weights for layers \(layers.map(String.init).joined(separator: " ")), found \(weights.count)"
+            )
         }
         if let biases, biases.count != biasCount {
-            throw NetworkError(key: "biases", message: "expected \(biasCount) biases (\(biasMode.rawValue)), found \(biases.count)")
+            throw NetworkError(
+                key: "biases", message: "expected \(biasCount) biases (\(biasMode.rawValue)), found \(biases.count)")
         }
         let outputs = layers[layers.count - 1]
         if let targets, targets.count != outputs {
-            throw NetworkError(key: "targets", message: "expected \(outputs) targets for \(outputs) outputs, found \(targets.count)")
+            throw NetworkError(
+                key: "targets", message: "expected \(outputs) targets for \(outputs) outputs, found \(targets.count)")
         }
         if loss != nil, targets == nil {
             throw NetworkError(key: "targets", message: "expected targets: the loss needs them")
@@ -108,7 +119,8 @@ public struct Network: Sendable, Hashable {
         if let targets {
             for (name, value) in zip(outputs, targets) { givens.append(("target_\(name)", value)) }
         }
-        var weightIndex = 0, biasIndex = 0
+        var weightIndex = 0
+        var biasIndex = 0
         for layer in 1..<layers.count {
             let activation = activations.count == 1 ? activations[0] : activations[layer - 1]
             let senders = neuronNames(layer: layer - 1)
@@ -124,7 +136,10 @@ public struct Network: Sendable, Hashable {
                 if let biases {
                     let bias = biasMode == .shared ? "b\(layer)" : "b_\(neuron)"
                     if biasMode == .shared, position == 0 { givens.append((bias, biases[layer - 1])) }
-                    if biasMode == .perNeuron { givens.append((bias, biases[biasIndex])); biasIndex += 1 }
+                    if biasMode == .perNeuron {
+                        givens.append((bias, biases[biasIndex]))
+                        biasIndex += 1
+                    }
                     terms.append(.name(bias) * 1)
                 }
                 definitions.append(("net_\(neuron)", .sum(terms)))
@@ -134,12 +149,14 @@ public struct Network: Sendable, Hashable {
         }
         if let loss, let targets {
             for (name, _) in zip(outputs, targets) {
-                let target = Expr.name("target_\(name)"), out = Expr.name("out_\(name)")
-                let error: Expr = switch loss {
-                case .halfSquared: .constant(Rational.half) * (target - out).power(2)
-                case .squared: (target - out).power(2)
-                case .crossEntropy: -(target * .apply(.log, out) + (1 - target) * .apply(.log, 1 - out))
-                }
+                let target = Expr.name("target_\(name)")
+                let out = Expr.name("out_\(name)")
+                let error: Expr =
+                    switch loss {
+                    case .halfSquared: .constant(Rational.half) * (target - out).power(2)
+                    case .squared: (target - out).power(2)
+                    case .crossEntropy: -(target * .apply(.log, out) + (1 - target) * .apply(.log, 1 - out))
+                    }
                 definitions.append(("E_\(name)", error))
             }
             definitions.append(("E_total", .sum(outputs.map { .name("E_\($0)") })))

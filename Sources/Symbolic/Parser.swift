@@ -28,20 +28,26 @@ public struct Parser {
     private var index = 0
 
     /// Parses `text`; `isName` says which identifiers are names of the model (for `dA/dB`).
-    public static func parse(_ text: Substring, isName: @escaping (String) -> Bool = { _ in false }) throws(ParseError) -> Expr {
+    public static func parse(_ text: Substring, isName: @escaping (String) -> Bool = { _ in false }) throws(ParseError)
+        -> Expr
+    {
         var lexer = Lexer(text, isName: isName)
         var parser = Parser(tokens: try lexer.tokenize())
         return try parser.expression()
     }
 
-    public static func parse(_ text: String, isName: @escaping (String) -> Bool = { _ in false }) throws(ParseError) -> Expr {
+    public static func parse(_ text: String, isName: @escaping (String) -> Bool = { _ in false }) throws(ParseError)
+        -> Expr
+    {
         try parse(Substring(text), isName: isName)
     }
 
     private init(tokens: [Token]) { self.tokens = tokens }
 
     private enum Operator {
-        case add, subtract, multiply, divide, negate, group(column: Int), call(ElementaryFunction, column: Int)
+        case add, subtract, multiply, divide, negate
+        case group(column: Int)
+        case call(ElementaryFunction, column: Int)
 
         var precedence: Int {
             switch self {
@@ -170,10 +176,13 @@ public struct Parser {
                             let open = advance()
                             try push(.call(function, column: open.column), at: open.column)
                         } else {
-                            throw ParseError("unknown function '\(name)'; expected one of \(Parser.functionList)", column: token.column)
+                            throw ParseError(
+                                "unknown function '\(name)'; expected one of \(Parser.functionList)",
+                                column: token.column)
                         }
                     } else if Parser.functions[name] != nil {
-                        throw ParseError("expected '(' after the function '\(name)'", column: token.column + token.length)
+                        throw ParseError(
+                            "expected '(' after the function '\(name)'", column: token.column + token.length)
                     } else {
                         operands.append(.single(.name(name)))
                         expectOperand = false
@@ -185,7 +194,10 @@ public struct Parser {
                 case .plus:
                     break
                 case .end:
-                    throw ParseError(operands.isEmpty && operators.isEmpty ? "expected an expression" : "expected a number, a name or '(' before the end", column: token.column)
+                    throw ParseError(
+                        operands.isEmpty && operators.isEmpty
+                            ? "expected an expression" : "expected a number, a name or '(' before the end",
+                        column: token.column)
                 default:
                     throw ParseError("expected a number, a name or '(', found \(describe(token))", column: token.column)
                 }
@@ -193,18 +205,21 @@ public struct Parser {
             }
             switch token.kind {
             case .plus, .minus, .times, .divide:
-                let op: Operator = switch token.kind {
-                case .plus: .add
-                case .minus: .subtract
-                case .times: .multiply
-                default: .divide
-                }
+                let op: Operator =
+                    switch token.kind {
+                    case .plus: .add
+                    case .minus: .subtract
+                    case .times: .multiply
+                    default: .divide
+                    }
                 while let top = operators.last, top.precedence >= op.precedence, top.precedence > 0 { try reduce() }
                 operators.append(op)
                 expectOperand = true
             case .caret:
                 let exponent = try integerExponent()
-                guard let base = operands.popLast()?.expr else { throw ParseError("expected a base before '^'", column: token.column) }
+                guard let base = operands.popLast()?.expr else {
+                    throw ParseError("expected a base before '^'", column: token.column)
+                }
                 operands.append(.single(base.power(exponent)))
                 if current.kind == .caret {
                     throw ParseError("'^' after a power is ambiguous; write (a^b)^c", column: current.column)
@@ -222,8 +237,14 @@ public struct Parser {
                 }
             case .end:
                 while let top = operators.last {
-                    if case .group(let column) = top { throw ParseError("unbalanced '(': expected ')' to close the '(' at column \(column)", column: token.column) }
-                    if case .call(_, let column) = top { throw ParseError("unbalanced '(': expected ')' to close the '(' at column \(column)", column: token.column) }
+                    if case .group(let column) = top {
+                        throw ParseError(
+                            "unbalanced '(': expected ')' to close the '(' at column \(column)", column: token.column)
+                    }
+                    if case .call(_, let column) = top {
+                        throw ParseError(
+                            "unbalanced '(': expected ')' to close the '(' at column \(column)", column: token.column)
+                    }
                     try reduce()
                 }
                 guard operands.count == 1, let result = operands.first?.expr else {
@@ -251,13 +272,16 @@ public struct Parser {
         }
         let token = advance()
         guard case .number(let literal) = token.kind, literal.value.isInteger,
-              let magnitude = literal.value.numerator.exactInt, magnitude <= Parser.exponentLimit
+            let magnitude = literal.value.numerator.exactInt, magnitude <= Parser.exponentLimit
         else {
-            throw ParseError("expected an integer exponent (at most \(Parser.exponentLimit)) after '^'", column: token.column)
+            throw ParseError(
+                "expected an integer exponent (at most \(Parser.exponentLimit)) after '^'", column: token.column)
         }
         if parenthesised {
             let close = advance()
-            guard close.kind == .close else { throw ParseError("expected ')' after the exponent", column: close.column) }
+            guard close.kind == .close else {
+                throw ParseError("expected ')' after the exponent", column: close.column)
+            }
         }
         return negative ? -magnitude : magnitude
     }
@@ -272,7 +296,9 @@ public struct Parser {
 
     private mutating func expect(_ kind: Token.Kind, _ text: String) throws(ParseError) {
         let token = advance()
-        guard token.kind == kind else { throw ParseError("expected \(text), found \(describe(token))", column: token.column) }
+        guard token.kind == kind else {
+            throw ParseError("expected \(text), found \(describe(token))", column: token.column)
+        }
     }
 
     /// `∂A/∂B`
@@ -291,7 +317,9 @@ public struct Parser {
         try expect(.close, "')' in d(A)/d(B)")
         try expect(.divide, "'/' in d(A)/d(B)")
         let d = advance()
-        guard case .identifier("d") = d.kind else { throw ParseError("expected 'd(' in d(A)/d(B), found \(describe(d))", column: d.column) }
+        guard case .identifier("d") = d.kind else {
+            throw ParseError("expected 'd(' in d(A)/d(B), found \(describe(d))", column: d.column)
+        }
         try expect(.open, "'(' in d(A)/d(B)")
         let variable = try expectName(after: "'d('")
         try expect(.close, "')' in d(A)/d(B)")

@@ -19,14 +19,18 @@ public struct Program: Sendable {
         /// The exponent of `power`, the function of `apply`, or the constant of `load`.
         public var argument: Int32
 
-        public static func load(constant index: Int, into d: Int) -> Instruction { Instruction(.load, 0, 0, d, Int32(index)) }
+        public static func load(constant index: Int, into d: Int) -> Instruction {
+            Instruction(.load, 0, 0, d, Int32(index))
+        }
         public static func copy(_ a: Int, into d: Int) -> Instruction { Instruction(.copy, a, 0, d) }
         public static func add(_ a: Int, _ b: Int, into d: Int) -> Instruction { Instruction(.add, a, b, d) }
         public static func subtract(_ a: Int, _ b: Int, into d: Int) -> Instruction { Instruction(.subtract, a, b, d) }
         public static func multiply(_ a: Int, _ b: Int, into d: Int) -> Instruction { Instruction(.multiply, a, b, d) }
         public static func divide(_ a: Int, _ b: Int, into d: Int) -> Instruction { Instruction(.divide, a, b, d) }
         public static func negate(_ a: Int, into d: Int) -> Instruction { Instruction(.negate, a, 0, d) }
-        public static func power(_ a: Int, _ exponent: Int, into d: Int) -> Instruction { Instruction(.power, a, 0, d, Int32(clamping: exponent)) }
+        public static func power(_ a: Int, _ exponent: Int, into d: Int) -> Instruction {
+            Instruction(.power, a, 0, d, Int32(clamping: exponent))
+        }
         public static func apply(_ function: ElementaryFunction, _ a: Int, into d: Int) -> Instruction {
             Instruction(.apply, a, 0, d, Int32(ElementaryFunction.allCases.firstIndex(of: function) ?? 0))
         }
@@ -87,7 +91,9 @@ public struct Program: Sendable {
 
     @inlinable @inline(__always)
     func execute<R: RegisterFile>(_ instruction: Instruction, on r: R) throws(EnclosureError) {
-        let a = Int(instruction.first), b = Int(instruction.second), d = Int(instruction.destination)
+        let a = Int(instruction.first)
+        let b = Int(instruction.second)
+        let d = Int(instruction.destination)
         switch instruction.operation {
         case .load: try r.load(constants[Int(instruction.argument)], into: d)
         case .copy: try r.copy(a, into: d)

@@ -59,13 +59,16 @@ public struct ProgramBuilder {
     /// Compiles, in dependency order, every definition `name` needs, so that compiling a long
     /// chain of definitions never recurses deeply.
     private mutating func compileDependencies(of name: String) throws(ModelError) {
-        var needed = Set<String>(), stack = model.uses[name] ?? []
+        var needed = Set<String>()
+        var stack = model.uses[name] ?? []
         while let next = stack.popLast() {
             guard model.definitions[next] != nil, definitionRegisters[next] == nil, bound[next] == nil,
-                  needed.insert(next).inserted else { continue }
+                needed.insert(next).inserted
+            else { continue }
             stack.append(contentsOf: model.uses[next] ?? [])
         }
-        for definition in model.definitionOrder where needed.contains(definition) && definitionRegisters[definition] == nil {
+        for definition in model.definitionOrder
+        where needed.contains(definition) && definitionRegisters[definition] == nil {
             guard let body = model.definitions[definition] else { continue }
             let outer = origin
             origin = definition
@@ -137,9 +140,15 @@ public struct ProgramBuilder {
                 emit(.copy(operands.first?.register ?? constant(0), into: target))
                 return target
             }
-            emit(operands[1].negative ? .subtract(operands[0].register, operands[1].register, into: target) : .add(operands[0].register, operands[1].register, into: target))
+            emit(
+                operands[1].negative
+                    ? .subtract(operands[0].register, operands[1].register, into: target)
+                    : .add(operands[0].register, operands[1].register, into: target))
             for operand in operands.dropFirst(2) {
-                emit(operand.negative ? .subtract(target, operand.register, into: target) : .add(target, operand.register, into: target))
+                emit(
+                    operand.negative
+                        ? .subtract(target, operand.register, into: target)
+                        : .add(target, operand.register, into: target))
             }
             return target
         case .product(let factors):

@@ -83,7 +83,9 @@ struct Lexer {
 
     private mutating func identifier() -> String {
         var name = String.UnicodeScalarView()
-        while position < scalars.count, name.isEmpty ? Self.isIdentifierStart(scalars[position]) : Self.isIdentifierContinue(scalars[position]) {
+        while position < scalars.count,
+            name.isEmpty ? Self.isIdentifierStart(scalars[position]) : Self.isIdentifierContinue(scalars[position])
+        {
             name.append(scalars[position])
             position += 1
         }
@@ -92,19 +94,30 @@ struct Lexer {
 
     /// After reading `dA`, checks for `/dB` with no spaces where A and B are model names.
     private mutating func derivativeWithoutSpaces(after first: String) -> Token.Kind? {
-        guard first.count > 1, first.hasPrefix("d"), position < scalars.count, scalars[position] == "/" else { return nil }
+        guard first.count > 1, first.hasPrefix("d"), position < scalars.count, scalars[position] == "/" else {
+            return nil
+        }
         let saved = position
         position += 1
-        guard position < scalars.count, scalars[position] == "d" else { position = saved; return nil }
+        guard position < scalars.count, scalars[position] == "d" else {
+            position = saved
+            return nil
+        }
         let second = identifier()
-        let quantity = String(first.dropFirst()), variable = String(second.dropFirst())
-        guard second.count > 1, isName(quantity), isName(variable) else { position = saved; return nil }
+        let quantity = String(first.dropFirst())
+        let variable = String(second.dropFirst())
+        guard second.count > 1, isName(quantity), isName(variable) else {
+            position = saved
+            return nil
+        }
         return .derivative(of: quantity, by: variable)
     }
 
     private mutating func number() throws(ParseError) -> Token {
         let start = position
-        while position < scalars.count, ("0"..."9").contains(scalars[position]) || scalars[position] == "." { position += 1 }
+        while position < scalars.count, ("0"..."9").contains(scalars[position]) || scalars[position] == "." {
+            position += 1
+        }
         if position < scalars.count, scalars[position] == "e" || scalars[position] == "E" {
             var look = position + 1
             if look < scalars.count, scalars[look] == "+" || scalars[look] == "-" { look += 1 }

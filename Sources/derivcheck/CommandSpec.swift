@@ -53,7 +53,8 @@ struct CommandSpec: Sendable {
         }
         lines += ["", "OPTIONS:"]
         for option in allOptions {
-            let flag = (option.short.map { "-\($0), " } ?? "") + "--\(option.long)" + (option.value.map { " <\($0)>" } ?? "")
+            let flag =
+                (option.short.map { "-\($0), " } ?? "") + "--\(option.long)" + (option.value.map { " <\($0)>" } ?? "")
             lines.append(Self.row(flag, option.help))
         }
         if !subcommands.isEmpty {
@@ -85,7 +86,10 @@ struct CommandSpec: Sendable {
                 parsed.positionals.append(word)
                 continue
             }
-            if word == "--" { onlyPositionals = true; continue }
+            if word == "--" {
+                onlyPositionals = true
+                continue
+            }
             var name = word.hasPrefix("--") ? String(word.dropFirst(2)) : String(word.dropFirst())
             var inlineValue: String?
             if let equals = name.firstIndex(of: "=") {
@@ -93,7 +97,9 @@ struct CommandSpec: Sendable {
                 name = String(name[..<equals])
             }
             let isShort = !word.hasPrefix("--")
-            guard let option = allOptions.first(where: { isShort ? $0.short.map(String.init) == name : $0.long == name }) else {
+            guard
+                let option = allOptions.first(where: { isShort ? $0.short.map(String.init) == name : $0.long == name })
+            else {
                 throw UsageError(message: "unknown option '\(word)'", usage: usage(path: path))
             }
             if let placeholder = option.value {
@@ -103,10 +109,13 @@ struct CommandSpec: Sendable {
                     parsed.values[option.long] = arguments[index]
                     index += 1
                 } else {
-                    throw UsageError(message: "missing value for '--\(option.long) <\(placeholder)>'", usage: usage(path: path))
+                    throw UsageError(
+                        message: "missing value for '--\(option.long) <\(placeholder)>'", usage: usage(path: path))
                 }
             } else {
-                guard inlineValue == nil else { throw UsageError(message: "'--\(option.long)' takes no value", usage: usage(path: path)) }
+                guard inlineValue == nil else {
+                    throw UsageError(message: "'--\(option.long)' takes no value", usage: usage(path: path))
+                }
                 parsed.flags.insert(option.long)
             }
         }
@@ -118,7 +127,8 @@ struct CommandSpec: Sendable {
             throw UsageError(message: "missing expected argument '<\(missing.name)>'", usage: usage(path: path))
         }
         if !repeating, parsed.positionals.count > self.arguments.count {
-            throw UsageError(message: "unexpected argument '\(parsed.positionals[self.arguments.count])'", usage: usage(path: path))
+            throw UsageError(
+                message: "unexpected argument '\(parsed.positionals[self.arguments.count])'", usage: usage(path: path))
         }
         return parsed
     }
@@ -139,11 +149,17 @@ struct ParsedArguments: Sendable {
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
     /// A whole-number option in `range`, or `value` when it is absent.
-    func wholeNumber(_ name: String, default value: Int, range: ClosedRange<Int>, placeholder: String = "n") throws(UsageError) -> Int {
+    func wholeNumber(_ name: String, default value: Int, range: ClosedRange<Int>, placeholder: String = "n")
+        throws(UsageError) -> Int
+    {
         guard let text = values[name] else { return value }
         guard let number = Int(text), range.contains(number) else {
-            let bound = range.upperBound == Int.max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
-            throw UsageError(message: "'--\(name)' takes a whole number \(bound), not '\(text)'", usage: "--\(name) <\(placeholder)>")
+            let bound =
+                range.upperBound == Int.max
+                ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
+            throw UsageError(
+                message: "'--\(name)' takes a whole number \(bound), not '\(text)'", usage: "--\(name) <\(placeholder)>"
+            )
         }
         return number
     }

@@ -42,7 +42,9 @@ enum CommandSupport {
     /// Reads a fixture file, or the built-in tutorial when `path` is nil.
     static func fixture(at path: String?) -> Result<Fixture, FixtureLoadError> {
         guard let path else {
-            do { return .success(try FixtureReader.read(text: Fixture.tutorialText, file: Fixture.tutorialFileName)) } catch {
+            do {
+                return .success(try FixtureReader.read(text: Fixture.tutorialText, file: Fixture.tutorialFileName))
+            } catch {
                 return .failure(.diagnostics(error))
             }
         }

@@ -8,16 +8,20 @@ enum DiagramCommand {
         name: "diagram",
         abstract: "Draw a fixture's network as an SVG picture.",
         discussion: """
-        For the tutorial's network unless --fixture names another (it needs a [network] section).
-        Neurons in columns, bias nodes below, each edge labelled with its weight's name and value:
-        the fixture's own values, or with --after K the values after K training steps, certified
-        to 9 decimals. Without -o the SVG goes to standard output.
-        Example: derivcheck diagram --after 10000 -o trained.svg
-        """,
+            For the tutorial's network unless --fixture names another (it needs a [network] section).
+            Neurons in columns, bias nodes below, each edge labelled with its weight's name and value:
+            the fixture's own values, or with --after K the values after K training steps, certified
+            to 9 decimals. Without -o the SVG goes to standard output.
+            Example: derivcheck diagram --after 10000 -o trained.svg
+            """,
         options: [
-            .init(long: "fixture", short: nil, value: "file", help: "A fixture file instead of the tutorial's network."),
-            .init(long: "after", short: nil, value: "k", help: "Show the weights after k training steps, 0 to 1000000."),
-            .init(long: "output", short: "o", value: "file.svg", help: "Write the SVG to a file instead of standard output."),
+            .init(
+                long: "fixture", short: nil, value: "file", help: "A fixture file instead of the tutorial's network."),
+            .init(
+                long: "after", short: nil, value: "k", help: "Show the weights after k training steps, 0 to 1000000."),
+            .init(
+                long: "output", short: "o", value: "file.svg",
+                help: "Write the SVG to a file instead of standard output."),
         ]
     )
 
@@ -37,7 +41,9 @@ enum DiagramCommand {
         }
         guard let fixture = CommandSupport.fixture(for: parsed) else { return Terminal.Status.badInput.rawValue }
         guard let network = fixture.network else {
-            Terminal.error("Error: \(fixture.file): no [network] section; a diagram needs the network shorthand (layers, weights, …)")
+            Terminal.error(
+                "Error: \(fixture.file): no [network] section; a diagram needs the network shorthand (layers, weights, …)"
+            )
             return Terminal.Status.badInput.rawValue
         }
         var values: [String: String] = [:]
@@ -47,7 +53,8 @@ enum DiagramCommand {
                 let trainer = try Trainer(fixture: fixture)
                 values = try trainer.parameterValues(after: after, places: places)
                 let trained = fixture.training?.parameters ?? []
-                subtitle = "after \(after) training step\(after == 1 ? "" : "s") (certified, \(places) decimals; trained: \(trained.joined(separator: " ")))"
+                subtitle =
+                    "after \(after) training step\(after == 1 ? "" : "s") (certified, \(places) decimals; trained: \(trained.joined(separator: " ")))"
             } catch {
                 Terminal.error("Error: \(fixture.file): \(error.description)")
                 return Terminal.Status.badInput.rawValue
@@ -55,7 +62,8 @@ enum DiagramCommand {
         }
         let activations = Set(network.activations.map(\.rawValue)).sorted().joined(separator: "/")
         let title = "\(network.layers.map(String.init).joined(separator: "-")) \(activations) network — \(fixture.file)"
-        let diagram = NetworkDiagram(network: network, weightValues: values, biasValues: values, title: title, subtitle: subtitle)
+        let diagram = NetworkDiagram(
+            network: network, weightValues: values, biasValues: values, title: title, subtitle: subtitle)
         if let output = parsed.values["output"] {
             guard CommandSupport.write(diagram.svg, to: output) else { return Terminal.Status.badInput.rawValue }
         } else {

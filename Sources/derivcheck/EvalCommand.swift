@@ -8,11 +8,11 @@ enum EvalCommand {
         name: "eval",
         abstract: "Evaluate an expression to certified significant digits.",
         discussion: """
-        Numbers, + - * / ^ (integer exponents), parentheses, and logistic (sigmoid, σ), exp, log,
-        tanh, relu, softplus, sqrt. Prints the correctly rounded digits of the exact value, what
-        Double gives, and the width of the enclosure that proves the digits.
-        Example: derivcheck eval "1/(1+exp(-0.3775))"
-        """,
+            Numbers, + - * / ^ (integer exponents), parentheses, and logistic (sigmoid, σ), exp, log,
+            tanh, relu, softplus, sqrt. Prints the correctly rounded digits of the exact value, what
+            Double gives, and the width of the enclosure that proves the digits.
+            Example: derivcheck eval "1/(1+exp(-0.3775))"
+            """,
         arguments: [.init(name: "expression", help: "The expression, quoted for the shell.")],
         options: [
             .init(long: "digits", short: nil, value: "n", help: "Significant digits (default: 30)."),
@@ -30,16 +30,22 @@ enum EvalCommand {
         } catch {
             Terminal.error("Error: \(error.message) (column \(error.column))")
             Terminal.error("  \(text.count > 120 ? String(text.prefix(120)) + "…" : text)")
-            if error.column <= 121 { Terminal.error("  " + String(repeating: " ", count: max(error.column - 1, 0)) + "^") }
+            if error.column <= 121 {
+                Terminal.error("  " + String(repeating: " ", count: max(error.column - 1, 0)) + "^")
+            }
             return Terminal.Status.badInput.rawValue
         }
         if let name = expression.names.first {
-            Terminal.error("Error: unknown name '\(name)': eval takes numbers and functions only (logistic, exp, log, tanh, relu, softplus, sqrt)")
+            Terminal.error(
+                "Error: unknown name '\(name)': eval takes numbers and functions only (logistic, exp, log, tanh, relu, softplus, sqrt)"
+            )
             return Terminal.Status.badInput.rawValue
         }
         let value: CertifiedValue
         do {
-            guard let first = try Model.empty.certify([expression], significantDigits: digits).first else { return Terminal.Status.badInput.rawValue }
+            guard let first = try Model.empty.certify([expression], significantDigits: digits).first else {
+                return Terminal.Status.badInput.rawValue
+            }
             value = first
         } catch {
             Terminal.error("Error: \(error)")
@@ -48,10 +54,11 @@ enum EvalCommand {
         let radius = value.enclosure.radius.formatted(significantDigits: 2, rule: .towardZero)
         let digitsText = value.digits ?? "undecided: \(value.enclosure)"
         if parsed.has("json") {
-            Terminal.out(JSONValue.object([
-                ("value", value.digits.map(JSONValue.string) ?? .null), ("double", .string("\(value.double)")),
-                ("radius", .string(radius)), ("precision_bits", .number("\(value.precision)")),
-            ]).pretty())
+            Terminal.out(
+                JSONValue.object([
+                    ("value", value.digits.map(JSONValue.string) ?? .null), ("double", .string("\(value.double)")),
+                    ("radius", .string(radius)), ("precision_bits", .number("\(value.precision)")),
+                ]).pretty())
         } else {
             Terminal.out("value   \(digitsText)")
             Terminal.out("Double  \(value.double)")

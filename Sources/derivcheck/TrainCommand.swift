@@ -8,22 +8,28 @@ enum TrainCommand {
         name: "train",
         abstract: "Train a fixture's network with certified arithmetic beside Double.",
         discussion: """
-        For the tutorial's network unless --fixture names another. Every K steps prints the loss
-        (certified, 25 significant digits), the loss plain Double arithmetic reaches, how many
-        leading significant digits of it are right, and the outputs (certified).
-        Example: derivcheck train --steps 10000 --every 1000 --plot loss.svg
-        """,
+            For the tutorial's network unless --fixture names another. Every K steps prints the loss
+            (certified, 25 significant digits), the loss plain Double arithmetic reaches, how many
+            leading significant digits of it are right, and the outputs (certified).
+            Example: derivcheck train --steps 10000 --every 1000 --plot loss.svg
+            """,
         options: [
-            .init(long: "fixture", short: nil, value: "file", help: "A fixture file instead of the tutorial's network."),
+            .init(
+                long: "fixture", short: nil, value: "file", help: "A fixture file instead of the tutorial's network."),
             .init(long: "steps", short: nil, value: "n", help: "Training steps, 0 to 1000000 (default: 10000)."),
             .init(long: "every", short: nil, value: "k", help: "Report every k steps, k ≥ 1 (default: 1000)."),
-            .init(long: "plot", short: nil, value: "file.svg", help: "Also write an SVG plot of the loss and Double's agreeing digits."),
-            .init(long: "json", short: nil, value: nil, help: "Print {\"steps\": [{step, loss, loss_double, agree_digits, outputs}]} as JSON."),
+            .init(
+                long: "plot", short: nil, value: "file.svg",
+                help: "Also write an SVG plot of the loss and Double's agreeing digits."),
+            .init(
+                long: "json", short: nil, value: nil,
+                help: "Print {\"steps\": [{step, loss, loss_double, agree_digits, outputs}]} as JSON."),
         ]
     )
 
     static func run(_ parsed: ParsedArguments) -> Int32 {
-        let steps: Int, every: Int
+        let steps: Int
+        let every: Int
         do throws(UsageError) {
             steps = try parsed.wholeNumber("steps", default: 10000, range: 0...1_000_000)
             every = try parsed.wholeNumber("every", default: 1000, range: 1...Int.max, placeholder: "k")
@@ -44,7 +50,8 @@ enum TrainCommand {
             let bar = steps > 2000 && Terminal.standardErrorIsTerminal ? ProgressBar(total: steps) : nil
             var progress: (@Sendable (Int) -> Void)?
             if let bar { progress = { step in bar.show(step) } }
-            records = try trainer.run(steps: steps, every: readEvery, digits: TrainingReport.lossDigits, progress: progress)
+            records = try trainer.run(
+                steps: steps, every: readEvery, digits: TrainingReport.lossDigits, progress: progress)
             bar?.finish()
         } catch {
             Terminal.error("Error: \(fixture.file): \(error.description)")
@@ -53,9 +60,14 @@ enum TrainCommand {
         let shown = records.filter { $0.step % every == 0 || $0.step == steps }
         if let plotPath {
             let name = fixture.training?.loss ?? "E_total"
-            let layers = fixture.network.map { " (" + $0.layers.map(String.init).joined(separator: "-") + " network)" } ?? ""
-            let points = records.map { LossPlot.Point(step: $0.step, loss: $0.loss.doubleValue, agreeingDigits: $0.agreeingDigits) }
-            let plot = LossPlot(points: points, title: "\(name) over \(steps) training steps\(layers): certified vs Double", lossName: name)
+            let layers =
+                fixture.network.map { " (" + $0.layers.map(String.init).joined(separator: "-") + " network)" } ?? ""
+            let points = records.map {
+                LossPlot.Point(step: $0.step, loss: $0.loss.doubleValue, agreeingDigits: $0.agreeingDigits)
+            }
+            let plot = LossPlot(
+                points: points, title: "\(name) over \(steps) training steps\(layers): certified vs Double",
+                lossName: name)
             guard CommandSupport.write(plot.svg, to: plotPath) else { return Terminal.Status.badInput.rawValue }
         }
         let report = TrainingReport(records: shown)

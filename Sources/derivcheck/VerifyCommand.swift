@@ -4,7 +4,9 @@ import Reports
 /// `derivcheck verify`: judge every figure of the tutorial and report; `check` shares its reporting.
 enum VerifyCommand {
     static let reportOptions: [CommandSpec.Option] = [
-        .init(long: "json", short: nil, value: nil, help: "Print the JSON report of the fixture format (same as --format json)."),
+        .init(
+            long: "json", short: nil, value: nil,
+            help: "Print the JSON report of the fixture format (same as --format json)."),
         .init(long: "format", short: nil, value: "format", help: "text, markdown, latex or json (default: text)."),
         .init(long: "digits", short: nil, value: "n", help: "Significant digits of the exact column (default: 20)."),
     ]
@@ -13,10 +15,10 @@ enum VerifyCommand {
         name: "verify",
         abstract: "Audit every figure of \"A Step by Step Backpropagation Example\".",
         discussion: """
-        Checks the tutorial's printed numbers and formulas (built into the tool; the same text as
-        Fixtures/mazur-2015.deriv) against certified values and against plain Double, and names
-        the mistake that reproduces each discrepancy.
-        """,
+            Checks the tutorial's printed numbers and formulas (built into the tool; the same text as
+            Fixtures/mazur-2015.deriv) against certified values and against plain Double, and names
+            the mistake that reproduces each discrepancy.
+            """,
         options: reportOptions
     )
 
@@ -34,7 +36,9 @@ enum VerifyCommand {
                 format = .json
             } else if let name = parsed.values["format"] {
                 guard let chosen = ReportFormat(rawValue: name) else {
-                    throw UsageError(message: "unknown format '\(name)'; expected text, markdown, latex or json", usage: "--format <format>")
+                    throw UsageError(
+                        message: "unknown format '\(name)'; expected text, markdown, latex or json",
+                        usage: "--format <format>")
                 }
                 format = chosen
             } else {

@@ -1,5 +1,6 @@
 import Exact
 import Testing
+
 @testable import Checker
 
 /// The rules that decide a printed number's verdict from certified bounds.
@@ -52,7 +53,9 @@ import Testing
         let double = 0.2913126124515909
         #expect(truth.isFloatingNoise(Self.literal("0.29131261245159094"), double: double) == true)
         #expect(truth.isFloatingNoise(Self.literal("0.29131261245159300"), double: double) == false)
-        #expect(truth.isFloatingNoise(Self.literal("0.29131261245159"), double: double) == false, "14 significant digits are not floating")
+        #expect(
+            truth.isFloatingNoise(Self.literal("0.29131261245159"), double: double) == false,
+            "14 significant digits are not floating")
     }
 
     @Test func wideBoundsLeaveItUndecided() throws {
@@ -67,7 +70,8 @@ import Testing
     @Test func theVerdictTableOrder() {
         let carried = Self.point("0.1")
         func verdict(_ truth: String, _ printed: String) -> Verdict? {
-            FixtureChecker.verdict(Self.literal(printed), truth: Self.point(truth), carried: carried, double: Double(truth)!)
+            FixtureChecker.verdict(
+                Self.literal(printed), truth: Self.point(truth), carried: carried, double: Double(truth)!)
         }
         #expect(verdict("0.5939", "0.594") == .exact)
         #expect(verdict("0.5939", "0.593") == .truncated, "truncated comes before last-digit")

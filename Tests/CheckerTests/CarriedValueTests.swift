@@ -3,6 +3,7 @@ import Fixture
 import Foundation
 import Symbolic
 import Testing
+
 @testable import Checker
 
 /// The format's carried values: a quantity recomputed from the fixture's own claimed numbers.
@@ -12,7 +13,8 @@ import Testing
     static func carried(_ fixture: Fixture, line: Int) throws -> (value: Rational, step: Int) {
         let claim = try #require(fixture.claims.first { $0.line == line })
         let carried = CarriedValue(fixture: fixture, claim: claim)
-        let value = try #require(try fixture.model.evaluate([carried.expression], on: RationalRegisters.init(count:)).first)
+        let value = try #require(
+            try fixture.model.evaluate([carried.expression], on: RationalRegisters.init(count:)).first)
         return (value, carried.evaluationStep)
     }
 
@@ -32,12 +34,14 @@ import Testing
         // out_h1 is claimed at line 33 (0.593269992) and again at line 55.
         let claim = try #require(Self.tutorial.claims.first { $0.line == 55 })
         let carried = CarriedValue(fixture: Self.tutorial, claim: claim)
-        let value = try #require(try Self.tutorial.model.evaluate([carried.expression], on: DoubleRegisters.init(count:)).first)
+        let value = try #require(
+            try Self.tutorial.model.evaluate([carried.expression], on: DoubleRegisters.init(count:)).first)
         #expect(value == 0.593269992, "the first claim's number, not logistic of the claimed net_h1")
     }
 
     @Test func aSecondTryIsCarriedFromTheFirst() throws {
-        let fixture = try FixtureReader.read(text: "[model]\nx = 0.3775\nout := logistic(x)\n[claims]\nout = 0.9\nout = 0.90\n", file: "r")
+        let fixture = try FixtureReader.read(
+            text: "[model]\nx = 0.3775\nout := logistic(x)\n[claims]\nout = 0.9\nout = 0.90\n", file: "r")
         let report = try FixtureChecker().check(fixture)
         #expect(report.results.map(\.verdict) == [.wrong, .carried])
     }
@@ -54,7 +58,8 @@ import Testing
         // each path's factors replaced by the claimed numbers where there are some.
         let claim = try #require(Self.tutorial.claims.first { $0.line == 54 })
         let carried = CarriedValue(fixture: Self.tutorial, claim: claim)
-        let value = try #require(try Self.tutorial.model.evaluate([carried.expression], on: DoubleRegisters.init(count:)).first)
+        let value = try #require(
+            try Self.tutorial.model.evaluate([carried.expression], on: DoubleRegisters.init(count:)).first)
         #expect(abs(value - 0.036350306) < 1e-8, "\(value)")
     }
 
@@ -63,7 +68,8 @@ import Testing
         let fixture = try FixtureReader.read(text: text, file: "ali")
         let claim = try #require(fixture.claims.first { $0.quantity.target == .name("out_h1") })
         let carried = CarriedValue(fixture: fixture, claim: claim)
-        let value = try #require(try fixture.model.evaluate([carried.expression], on: DoubleRegisters.init(count:)).first)
+        let value = try #require(
+            try fixture.model.evaluate([carried.expression], on: DoubleRegisters.init(count:)).first)
         #expect(abs(value - 1 / (1 + exp(-0.3825))) < 1e-15, "logistic of the claimed net_h1")
         let report = try FixtureChecker().check(fixture)
         #expect(report.results.map(\.verdict) == [.wrong, .carried])
@@ -82,18 +88,18 @@ import Testing
 
     @Test func onlyClaimsOfTheSameStepAreUsed() throws {
         let text = """
-        [model]
-        w = 1
-        E := w^2
-        [training]
-        loss = E
-        parameters = w
-        rate = 0.25
-        [claims]
-        w = 7
-        w@2 = 0.25
-        E@2 = 0.0625
-        """
+            [model]
+            w = 1
+            E := w^2
+            [training]
+            loss = E
+            parameters = w
+            rate = 0.25
+            [claims]
+            w = 7
+            w@2 = 0.25
+            E@2 = 0.0625
+            """
         let fixture = try FixtureReader.read(text: text, file: "s")
         let (value, step) = try Self.carried(fixture, line: 11)
         #expect(step == 2)

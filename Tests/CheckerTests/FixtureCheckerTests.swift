@@ -7,21 +7,29 @@ import Testing
 /// `Resources/expected.tsv` (mpmath at 60 digits, `make_expected.py`, independent of the Swift code).
 @Suite struct FixtureCheckerTests {
     struct Row: Sendable, CustomTestStringConvertible {
-        var file: String, line: Int, quantity: String, printed: String, verdict: String, exact: String, explanations: [String]
+        var file: String, line: Int, quantity: String, printed: String, verdict: String, exact: String,
+            explanations: [String]
         var testDescription: String { "\(file):\(line) \(quantity)" }
     }
 
     static let rows: [Row] = {
-        guard let table = try? TestPaths.tsv(TestPaths.resources.appendingPathComponent("expected.tsv")) else { return [] }
+        guard let table = try? TestPaths.tsv(TestPaths.resources.appendingPathComponent("expected.tsv")) else {
+            return []
+        }
         return table.map { cells in
-            Row(file: cells[0], line: Int(cells[1]) ?? 0, quantity: cells[2], printed: cells[3], verdict: cells[4], exact: cells[5],
+            Row(
+                file: cells[0], line: Int(cells[1]) ?? 0, quantity: cells[2], printed: cells[3], verdict: cells[4],
+                exact: cells[5],
                 explanations: cells[6].split(separator: ",").map(String.init).sorted())
         }
     }()
 
     static let files: [String] = {
-        let readers = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.packageRoot.appendingPathComponent("Fixtures/readers").path)) ?? []
-        return ["Fixtures/mazur-2015.deriv"] + readers.filter { $0.hasSuffix(".deriv") }.sorted().map { "Fixtures/readers/" + $0 }
+        let readers =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: TestPaths.packageRoot.appendingPathComponent("Fixtures/readers").path)) ?? []
+        return ["Fixtures/mazur-2015.deriv"]
+            + readers.filter { $0.hasSuffix(".deriv") }.sorted().map { "Fixtures/readers/" + $0 }
     }()
 
     @Test func referenceCoversEveryFixture() {
@@ -42,17 +50,24 @@ import Testing
             #expect(result.verdict.rawValue == row.verdict, "\(place): verdict")
             if !row.exact.isEmpty {
                 let tool = try #require(result.certifiedDigits, "\(place): no exact digits")
-                #expect(Digits.rounded(tool, significant: 20) == Digits.rounded(row.exact, significant: 20), "\(place): exact digits \(tool) vs reference \(row.exact)")
-                #expect(Digits.parse(tool).map { $0.digits.count } ?? 20 >= 20 || tool.filter(\.isNumber).count >= 20, "\(place): at least 20 significant digits")
+                #expect(
+                    Digits.rounded(tool, significant: 20) == Digits.rounded(row.exact, significant: 20),
+                    "\(place): exact digits \(tool) vs reference \(row.exact)")
+                #expect(
+                    Digits.parse(tool).map { $0.digits.count } ?? 20 >= 20 || tool.filter(\.isNumber).count >= 20,
+                    "\(place): at least 20 significant digits")
             }
-            #expect(result.explanationNames == row.explanations, "\(place): explanations \(result.explanations) vs reference \(row.explanations)")
+            #expect(
+                result.explanationNames == row.explanations,
+                "\(place): explanations \(result.explanations) vs reference \(row.explanations)")
         }
     }
 
     @Test func tutorialSummaryAndStatus() throws {
         let report = try TestPaths.check(packageFile: "Fixtures/mazur-2015.deriv")
         let counts = Dictionary(uniqueKeysWithValues: report.summary.map { ($0.0.rawValue, $0.1) })
-        let expected = Dictionary(grouping: Self.rows.filter { $0.file == "Fixtures/mazur-2015.deriv" }, by: \.verdict).mapValues(\.count)
+        let expected = Dictionary(grouping: Self.rows.filter { $0.file == "Fixtures/mazur-2015.deriv" }, by: \.verdict)
+            .mapValues(\.count)
         #expect(counts == expected)
         #expect(report.hasFindings)
     }
@@ -60,7 +75,9 @@ import Testing
     @Test func readersStatus() throws {
         for file in Self.files.dropFirst() {
             let report = try TestPaths.check(packageFile: file)
-            let findings = Self.rows.contains { $0.file == file && ($0.verdict == "wrong" || $0.verdict == "not-equal") }
+            let findings = Self.rows.contains {
+                $0.file == file && ($0.verdict == "wrong" || $0.verdict == "not-equal")
+            }
             #expect(report.hasFindings == findings, "\(file)")
         }
     }

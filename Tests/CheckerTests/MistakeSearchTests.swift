@@ -2,6 +2,7 @@ import Exact
 import Fixture
 import Foundation
 import Testing
+
 @testable import Checker
 
 /// Which mistakes reproduce a printed number: each reader's error, named.
@@ -10,7 +11,9 @@ import Testing
 
     @Test func tutorialMistakes() throws {
         let report = try Self.report("Fixtures/mazur-2015.deriv")
-        func explanations(_ line: Int) -> [Mistake] { report.results.first { $0.claim.line == line }?.explanations ?? [] }
+        func explanations(_ line: Int) -> [Mistake] {
+            report.results.first { $0.claim.line == line }?.explanations ?? []
+        }
         #expect(explanations(63).contains(.sequential))
         #expect(explanations(64).contains(.offByOne(step: 9999)))
         #expect(explanations(65).contains(.sequential))
@@ -61,13 +64,14 @@ import Testing
 
     @Test func noHalf() throws {
         let text = """
-        \(TestFixtures.tutorialNetwork)
-        [claims]
-        E_total = 0.596742218
-        """
+            \(TestFixtures.tutorialNetwork)
+            [claims]
+            E_total = 0.596742218
+            """
         let report = try FixtureChecker().check(FixtureReader.read(text: text, file: "h"))
         #expect(report.results.first?.verdict == .wrong)
-        #expect(report.results.first?.explanations.contains(.noHalf) == true, "\(report.results.first?.explanations ?? [])")
+        #expect(
+            report.results.first?.explanations.contains(.noHalf) == true, "\(report.results.first?.explanations ?? [])")
     }
 
     @Test func screening() {

@@ -22,9 +22,15 @@ import Testing
         var training: [String: String] = [:]
 
         init() throws {
-            for row in try TestPaths.tsv(TestPaths.symbolicResources.appendingPathComponent("values.tsv")) { values[row[0] + " " + row[1]] = row[2] }
-            for row in try TestPaths.tsv(TestPaths.symbolicResources.appendingPathComponent("derivatives.tsv")) { derivatives[row[0] + " " + row[1] + " " + row[2]] = row[3] }
-            for row in try TestPaths.tsv(TestPaths.networks.appendingPathComponent("training-reference.tsv")) { training[row[0] + " " + row[1] + " " + row[2]] = row[3] }
+            for row in try TestPaths.tsv(TestPaths.symbolicResources.appendingPathComponent("values.tsv")) {
+                values[row[0] + " " + row[1]] = row[2]
+            }
+            for row in try TestPaths.tsv(TestPaths.symbolicResources.appendingPathComponent("derivatives.tsv")) {
+                derivatives[row[0] + " " + row[1] + " " + row[2]] = row[3]
+            }
+            for row in try TestPaths.tsv(TestPaths.networks.appendingPathComponent("training-reference.tsv")) {
+                training[row[0] + " " + row[1] + " " + row[2]] = row[3]
+            }
         }
 
         func value(of quantity: Quantity, source: String, variant: String) -> String? {
@@ -43,7 +49,9 @@ import Testing
         var mistake: String?
         init?(note: String?) {
             guard let note, let range = note.range(of: "expect: ") else { return nil }
-            let words = note[range.upperBound...].prefix(while: { $0 != "(" }).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let words = note[range.upperBound...].prefix(while: { $0 != "(" }).split(separator: ";").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             verdict = words[0]
             mistake = words.count > 1 ? words[1] : nil
         }
@@ -56,8 +64,11 @@ import Testing
     }
 
     @Test func everyNetworkHasAFixture() {
-        #expect(Set(Self.files).isSuperset(of: ["tanh.deriv", "relu.deriv", "relu-100.deriv", "cross-entropy.deriv", "trained-biases.deriv",
-                                                 "two-hidden.deriv", "equations.deriv", "equations-biases.deriv"]))
+        #expect(
+            Set(Self.files).isSuperset(of: [
+                "tanh.deriv", "relu.deriv", "relu-100.deriv", "cross-entropy.deriv", "trained-biases.deriv",
+                "two-hidden.deriv", "equations.deriv", "equations-biases.deriv",
+            ]))
     }
 
     @Test(arguments: files)
@@ -80,9 +91,13 @@ import Testing
             if let mistake = expected.mistake {
                 #expect(result.explanationNames.contains(mistake), "\(place): explanations \(result.explanationNames)")
             }
-            if result.claim.literal != nil, let reference = references.value(of: result.claim.quantity, source: source, variant: variant) {
+            if result.claim.literal != nil,
+                let reference = references.value(of: result.claim.quantity, source: source, variant: variant)
+            {
                 let exact = try #require(result.certifiedDigits)
-                #expect(Digits.rounded(exact, significant: 20) == Digits.rounded(reference, significant: 20), "\(place): exact \(exact) vs reference \(reference)")
+                #expect(
+                    Digits.rounded(exact, significant: 20) == Digits.rounded(reference, significant: 20),
+                    "\(place): exact \(exact) vs reference \(reference)")
             }
         }
         #expect(report.hasFindings == findings, "\(file)")
@@ -93,7 +108,9 @@ import Testing
         var verdicts = Set<String>()
         for file in Self.files {
             let text = try TestPaths.text(TestPaths.networks.appendingPathComponent(file))
-            for line in text.split(separator: "\n") { if let expectation = Expectation(note: String(line)) { verdicts.insert(expectation.verdict) } }
+            for line in text.split(separator: "\n") {
+                if let expectation = Expectation(note: String(line)) { verdicts.insert(expectation.verdict) }
+            }
         }
         #expect(verdicts.isSuperset(of: ["exact", "truncated", "last-digit", "wrong", "equal", "not-equal"]))
     }
@@ -113,26 +130,38 @@ import Testing
 
     /// The tutorial's net and the tanh net evaluated in plain `Double`, the way code would.
     static let doubles: [(file: String, source: String, name: String, value: Double)] = {
-        let h1 = logistic(0.15 * 0.05 + 0.20 * 0.10 + 0.35), h2 = logistic(0.25 * 0.05 + 0.30 * 0.10 + 0.35)
-        let o1 = logistic(0.40 * h1 + 0.45 * h2 + 0.60), o2 = logistic(0.50 * h1 + 0.55 * h2 + 0.60)
+        let h1 = logistic(0.15 * 0.05 + 0.20 * 0.10 + 0.35)
+        let h2 = logistic(0.25 * 0.05 + 0.30 * 0.10 + 0.35)
+        let o1 = logistic(0.40 * h1 + 0.45 * h2 + 0.60)
+        let o2 = logistic(0.50 * h1 + 0.55 * h2 + 0.60)
         let e = 0.5 * (0.01 - o1) * (0.01 - o1) + 0.5 * (0.99 - o2) * (0.99 - o2)
-        let t1 = tanh(0.1 * 0.6 + -0.2 * -0.4 + 0.1), t2 = tanh(0.3 * 0.6 + 0.4 * -0.4 + 0.1), t3 = tanh(-0.5 * 0.6 + 0.25 * -0.4 + 0.1)
-        let p1 = logistic(0.15 * t1 + 0.35 * t2 + -0.45 * t3 + -0.2), p2 = logistic(0.6 * t1 + -0.3 * t2 + 0.05 * t3 + -0.2)
+        let t1 = tanh(0.1 * 0.6 + -0.2 * -0.4 + 0.1)
+        let t2 = tanh(0.3 * 0.6 + 0.4 * -0.4 + 0.1)
+        let t3 = tanh(-0.5 * 0.6 + 0.25 * -0.4 + 0.1)
+        let p1 = logistic(0.15 * t1 + 0.35 * t2 + -0.45 * t3 + -0.2)
+        let p2 = logistic(0.6 * t1 + -0.3 * t2 + 0.05 * t3 + -0.2)
         let f = 0.5 * (0.2 - p1) * (0.2 - p1) + 0.5 * (0.8 - p2) * (0.8 - p2)
-        return [("equations.deriv", "equations.deriv", "out_h1", h1), ("equations.deriv", "equations.deriv", "out_o2", o2),
-                ("equations.deriv", "equations.deriv", "E_total", e), ("equations.deriv", "equations.deriv", "E_o2", 0.5 * (0.99 - o2) * (0.99 - o2)),
-                ("tanh.deriv", "tanh-logistic.deriv", "out_h3", t3), ("tanh.deriv", "tanh-logistic.deriv", "out_o1", p1),
-                ("tanh.deriv", "tanh-logistic.deriv", "E_total", f), ("tanh.deriv", "tanh-logistic.deriv", "out_h2", t2)]
+        return [
+            ("equations.deriv", "equations.deriv", "out_h1", h1), ("equations.deriv", "equations.deriv", "out_o2", o2),
+            ("equations.deriv", "equations.deriv", "E_total", e),
+            ("equations.deriv", "equations.deriv", "E_o2", 0.5 * (0.99 - o2) * (0.99 - o2)),
+            ("tanh.deriv", "tanh-logistic.deriv", "out_h3", t3), ("tanh.deriv", "tanh-logistic.deriv", "out_o1", p1),
+            ("tanh.deriv", "tanh-logistic.deriv", "E_total", f), ("tanh.deriv", "tanh-logistic.deriv", "out_h2", t2),
+        ]
     }()
 
     /// The verdict the format gives a 17-significant-digit string, decided here from the reference
     /// (Foundation `Decimal`, 38 digits) and the tool's own `Double`.
     static func expectedVerdict(printed: String, reference: String, double: Double) -> String? {
-        guard let p = Decimal(string: printed), let truth = Decimal(string: Self.shortened(reference)), let d = Decimal(string: "\(double)"),
-              !printed.contains("e"), let point = printed.firstIndex(of: ".") else { return nil }
+        guard let p = Decimal(string: printed), let truth = Decimal(string: Self.shortened(reference)),
+            let d = Decimal(string: "\(double)"),
+            !printed.contains("e"), let point = printed.firstIndex(of: ".")
+        else { return nil }
         // The printed precision is the printed decimals (`%.17g` drops trailing zeros, and so claims fewer digits).
         let scale = printed.distance(from: point, to: printed.endIndex) - 1
-        var exactTruth = truth, r = Decimal(), t = Decimal()
+        var exactTruth = truth
+        var r = Decimal()
+        var t = Decimal()
         NSDecimalRound(&r, &exactTruth, scale, .bankers)
         var magnitude = truth.magnitude
         NSDecimalRound(&t, &magnitude, scale, .down)
@@ -156,15 +185,33 @@ import Testing
     }
 
     @Test func decimalHelpers() {
-        #expect(Self.shortened("-2.9131261245159090581822127282376592815359680491761e-1") == "-2.9131261245159090581822127282376592815e-1")
-        #expect(Self.expectedVerdict(printed: "0.2913126124515909", reference: "2.9131261245159090581822127282376592815359680491761e-1", double: 0.2913126124515909) == "exact")
-        #expect(Self.expectedVerdict(printed: "0.29131261245159090", reference: "2.9131261245159090581822127282376592815359680491761e-1", double: 0.2913126124515909) == "truncated")
-        #expect(Self.expectedVerdict(printed: "0.29131261245159092", reference: "2.9131261245159090581822127282376592815359680491761e-1", double: 0.2913126124515909) == "last-digit")
-        #expect(Self.expectedVerdict(printed: "0.29131261245159094", reference: "2.9131261245159090581822127282376592815359680491761e-1", double: 0.2913126124515909) == "floating")
-        #expect(Self.expectedVerdict(printed: "0.29131261245159200", reference: "2.9131261245159090581822127282376592815359680491761e-1", double: 0.2913126124515909) == "wrong")
+        #expect(
+            Self.shortened("-2.9131261245159090581822127282376592815359680491761e-1")
+                == "-2.9131261245159090581822127282376592815e-1")
+        #expect(
+            Self.expectedVerdict(
+                printed: "0.2913126124515909", reference: "2.9131261245159090581822127282376592815359680491761e-1",
+                double: 0.2913126124515909) == "exact")
+        #expect(
+            Self.expectedVerdict(
+                printed: "0.29131261245159090", reference: "2.9131261245159090581822127282376592815359680491761e-1",
+                double: 0.2913126124515909) == "truncated")
+        #expect(
+            Self.expectedVerdict(
+                printed: "0.29131261245159092", reference: "2.9131261245159090581822127282376592815359680491761e-1",
+                double: 0.2913126124515909) == "last-digit")
+        #expect(
+            Self.expectedVerdict(
+                printed: "0.29131261245159094", reference: "2.9131261245159090581822127282376592815359680491761e-1",
+                double: 0.2913126124515909) == "floating")
+        #expect(
+            Self.expectedVerdict(
+                printed: "0.29131261245159200", reference: "2.9131261245159090581822127282376592815359680491761e-1",
+                double: 0.2913126124515909) == "wrong")
         #expect(Digits.rounded("-0.019049118258278108266", significant: 5) == "-1.9049e-2")
         #expect(Digits.rounded("9.9999e3", significant: 3) == "1.00e4")
-        #expect(Digits.rounded("500001.00000000000000", significant: 20) == Digits.rounded("5.00001e5", significant: 20))
+        #expect(
+            Digits.rounded("500001.00000000000000", significant: 20) == Digits.rounded("5.00001e5", significant: 20))
     }
 
     @Test func seventeenDigitDoubleClaims() throws {
@@ -179,9 +226,14 @@ import Testing
             for (claim, result) in zip(claims, report.results.suffix(claims.count)) {
                 let reference = try #require(references.values[claim.source + " " + claim.name])
                 let double = try #require(result.double)
-                guard let expected = Self.expectedVerdict(printed: result.claim.printed, reference: reference, double: double) else { continue }
+                guard
+                    let expected = Self.expectedVerdict(
+                        printed: result.claim.printed, reference: reference, double: double)
+                else { continue }
                 verdicts.append(expected)
-                #expect(result.verdict.rawValue == expected, "\(file): \(claim.name) = \(result.claim.printed), reference \(reference), Double \(double)")
+                #expect(
+                    result.verdict.rawValue == expected,
+                    "\(file): \(claim.name) = \(result.claim.printed), reference \(reference), Double \(double)")
                 #expect(result.verdict != .wrong)
             }
         }
@@ -191,7 +243,10 @@ import Testing
 
 /// `Trainer` (what `derivcheck train` shows) against the independent training reference.
 @Suite struct TrainerReferenceTests {
-    @Test(arguments: ["tanh.deriv", "cross-entropy.deriv", "trained-biases.deriv", "two-hidden.deriv", "equations.deriv", "relu.deriv"])
+    @Test(arguments: [
+        "tanh.deriv", "cross-entropy.deriv", "trained-biases.deriv", "two-hidden.deriv", "equations.deriv",
+        "relu.deriv",
+    ])
     func lossAfterTraining(file: String) throws {
         let references = try NetworkFixtureTests.References()
         let text = try TestPaths.text(TestPaths.networks.appendingPathComponent(file))
@@ -202,12 +257,18 @@ import Testing
         for record in records where record.step != 50 {
             let reference = try #require(references.training["\(variant) \(record.step) E_total"])
             let loss = try #require(record.loss.formatted(significantDigits: 25))
-            #expect(Digits.rounded(loss, significant: 20) == Digits.rounded(reference, significant: 20), "\(file) step \(record.step): \(loss) vs \(reference)")
+            #expect(
+                Digits.rounded(loss, significant: 20) == Digits.rounded(reference, significant: 20),
+                "\(file) step \(record.step): \(loss) vs \(reference)")
             // Double keeps most digits over 100 steps (the relu net, whose steps overshoot, keeps 11).
             #expect(record.agreeingDigits >= 8, "Double keeps most digits over 100 steps")
             for (name, value, _) in record.outputs {
-                guard let outputReference = references.training["\(variant) \(record.step) \(name)"], let digits = value.formatted(significantDigits: 25) else { continue }
-                #expect(Digits.rounded(digits, significant: 20) == Digits.rounded(outputReference, significant: 20), "\(file) \(name)@\(record.step)")
+                guard let outputReference = references.training["\(variant) \(record.step) \(name)"],
+                    let digits = value.formatted(significantDigits: 25)
+                else { continue }
+                #expect(
+                    Digits.rounded(digits, significant: 20) == Digits.rounded(outputReference, significant: 20),
+                    "\(file) \(name)@\(record.step)")
             }
         }
     }

@@ -16,7 +16,9 @@ enum TestPaths {
 
     /// A tab-separated file without its header line.
     static func tsv(_ url: URL) throws -> [[String]] {
-        try text(url).split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        try text(url).split(separator: "\n").dropFirst().map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 
     /// Reads and checks a fixture of the package (`Fixtures/…`) under its relative name.
@@ -40,7 +42,8 @@ enum Digits {
             body = body[..<e]
         }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+        let whole = parts[0]
+        let fraction = parts.count > 1 ? parts[1] : ""
         var digits = (whole + fraction).compactMap { $0.wholeNumberValue.map(UInt8.init) }
         let leading = digits.prefix(while: { $0 == 0 }).count
         guard leading < digits.count else { return nil }
@@ -50,16 +53,28 @@ enum Digits {
 
     /// `n` significant digits, rounded half up, as `-d.ddd…e±x` (or `0` for zero).
     static func rounded(_ text: String, significant n: Int) -> String {
-        guard var (negative, digits, exponent) = parse(text) else { return "0" }
+        guard let parsed = parse(text) else { return "0" }
+        let negative = parsed.negative
+        var (digits, exponent) = (parsed.digits, parsed.exponent)
         if digits.count > n {
             let up = digits[n] >= 5
             digits = Array(digits.prefix(n))
             if up {
                 var index = n - 1
                 while index >= 0 {
-                    if digits[index] == 9 { digits[index] = 0; index -= 1 } else { digits[index] += 1; break }
+                    if digits[index] == 9 {
+                        digits[index] = 0
+                        index -= 1
+                    } else {
+                        digits[index] += 1
+                        break
+                    }
                 }
-                if index < 0 { digits.insert(1, at: 0); digits.removeLast(); exponent += 1 }
+                if index < 0 {
+                    digits.insert(1, at: 0)
+                    digits.removeLast()
+                    exponent += 1
+                }
             }
         }
         while digits.count < n { digits.append(0) }
@@ -77,12 +92,12 @@ extension ClaimResult {
 enum TestFixtures {
     /// The tutorial's network as a `[network]` section (seven lines).
     static let tutorialNetwork = """
-    [network]
-    layers = 2 2 2
-    inputs = 0.05 0.10
-    targets = 0.01 0.99
-    weights = 0.15 0.20 0.25 0.30 0.40 0.45 0.50 0.55
-    biases = 0.35 0.60
-    loss = half-squared
-    """
+        [network]
+        layers = 2 2 2
+        inputs = 0.05 0.10
+        targets = 0.01 0.99
+        weights = 0.15 0.20 0.25 0.30 0.40 0.45 0.50 0.55
+        biases = 0.35 0.60
+        loss = half-squared
+        """
 }

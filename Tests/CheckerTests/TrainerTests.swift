@@ -6,7 +6,8 @@ import Testing
 
 /// The reference run of `make_expected.py` (mpmath, 60 digits): variant, step, quantity, value.
 private let referenceRows: [(variant: String, step: Int, quantity: String, value: Rational)] = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/training.tsv")
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Resources/training.tsv")
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
     return text.split(separator: "\n").dropFirst().compactMap { line in
         let columns = line.split(separator: "\t").map(String.init)
@@ -60,14 +61,18 @@ struct TrainerTests {
         var compared = 0
         for record in records {
             guard let expected = reference("E_total", at: record.step) else { continue }
-            #expect(record.loss.formatted(significantDigits: 25) == expected.formatted(significantDigits: 25), "step \(record.step)")
+            #expect(
+                record.loss.formatted(significantDigits: 25) == expected.formatted(significantDigits: 25),
+                "step \(record.step)")
             for output in record.outputs {
                 let value = try #require(reference(output.name, at: record.step))
-                #expect(output.value.formatted(significantDigits: 25) == value.formatted(significantDigits: 25), "\(output.name)@\(record.step)")
+                #expect(
+                    output.value.formatted(significantDigits: 25) == value.formatted(significantDigits: 25),
+                    "\(output.name)@\(record.step)")
             }
             compared += 1
         }
-        #expect(compared == 5) // steps 0, 10, 100, 1000, 10000
+        #expect(compared == 5)  // steps 0, 10, 100, 1000, 10000
     }
 
     @Test func doubleDriftIsMeasured() throws {

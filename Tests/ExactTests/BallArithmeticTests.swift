@@ -24,8 +24,11 @@ struct BallArithmeticTests {
 
     @Test func domainErrors() throws {
         for (function, argument) in [(ElementaryFunction.log, Rational(0)), (.log, -1), (.sqrt, -1)] {
-            #expect(throws: EnclosureError.domain(function: function.rawValue,
-                                                  requirement: function == .log ? "a positive argument" : "a nonnegative argument")) {
+            #expect(
+                throws: EnclosureError.domain(
+                    function: function.rawValue,
+                    requirement: function == .log ? "a positive argument" : "a nonnegative argument")
+            ) {
                 try Ball(argument).applying(function)
             }
         }
@@ -71,7 +74,8 @@ struct BallArithmeticTests {
         for precision in [53, 128, 512] {
             let ball = try Self.straddlingZero(precision: precision)
             let relu = try ball.applying(.relu)
-            let atLower = max(ball.lower, 0), atUpper = max(ball.upper, 0)
+            let atLower = max(ball.lower, 0)
+            let atUpper = max(ball.upper, 0)
             #expect(relu.contains(atLower) && relu.contains(atUpper), "\(relu)")
             #expect(relu.contains(0))
         }
@@ -84,7 +88,8 @@ struct BallArithmeticTests {
         var generator = SplitMix64(seed: 77)
         for _ in 0..<100 {
             let centre = Rational(Int.random(in: -20_000...20_000, using: &generator)) / 1000
-            let ball = try Ball(centre, precision: 64) + Ball(Rational(1).timesPowerOfTwo(-70), precision: 64)
+            let ball =
+                try Ball(centre, precision: 64) + Ball(Rational(1).timesPowerOfTwo(-70), precision: 64)
                 - Ball(Rational(1).timesPowerOfTwo(-70), precision: 64)
             for function in [ElementaryFunction.exp, .tanh, .logistic, .softplus, .relu] {
                 let wide = try ball.applying(function)

@@ -10,7 +10,8 @@ struct BallRegistersTests {
         let registers = BallRegisters(count: 4, precision: precision)
         #expect(registers.count == 4 && registers.precision == precision)
         for _ in 0..<500 {
-            let a = generator.rational(), b = generator.rational(nonzero: true)
+            let a = generator.rational()
+            let b = generator.rational(nonzero: true)
             let exponent = Int.random(in: -5...7, using: &generator)
             try registers.load(a, into: 0)
             try registers.load(b, into: 1)
@@ -41,9 +42,11 @@ struct BallRegistersTests {
 
     @Test func radiiShrinkWithPrecision() throws {
         var generator = SplitMix64(seed: 4242)
-        let low = BallRegisters(count: 3, precision: 64), high = BallRegisters(count: 3, precision: 256)
+        let low = BallRegisters(count: 3, precision: 64)
+        let high = BallRegisters(count: 3, precision: 256)
         for _ in 0..<500 {
-            let a = generator.rational(), b = generator.rational(nonzero: true)
+            let a = generator.rational()
+            let b = generator.rational(nonzero: true)
             for registers in [low, high] {
                 try registers.load(a, into: 0)
                 try registers.load(b, into: 1)

@@ -38,7 +38,8 @@ struct BigIntTests {
     }
 
     @Test func hashable() {
-        let a = BigInt.powerOfTen(25), b = BigInt("10000000000000000000000000")!
+        let a = BigInt.powerOfTen(25)
+        let b = BigInt("10000000000000000000000000")!
         #expect(a == b && a.hashValue == b.hashValue)
         #expect(Set([a, b, BigInt(1)]).count == 2)
     }

@@ -27,7 +27,8 @@ struct DecimalLiteralTests {
         Case(text: "1E+3", value: "1000", lastPlace: 3, significantDigits: 1),
         Case(text: "0", value: "0", lastPlace: 0, significantDigits: 1),
         Case(text: "0.0e+0", value: "0", lastPlace: -1, significantDigits: 1),
-        Case(text: "1e10000", value: "1" + String(repeating: "0", count: 10000), lastPlace: 10000, significantDigits: 1),
+        Case(
+            text: "1e10000", value: "1" + String(repeating: "0", count: 10000), lastPlace: 10000, significantDigits: 1),
     ]
 
     @Test(arguments: accepted)
@@ -69,7 +70,8 @@ struct DecimalLiteralTests {
 
     @Test func hashableAndSubstrings() throws {
         let line = "w1 = 0.15;"
-        let start = line.index(line.startIndex, offsetBy: 5), end = line.index(start, offsetBy: 4)
+        let start = line.index(line.startIndex, offsetBy: 5)
+        let end = line.index(start, offsetBy: 4)
         let literal = try DecimalLiteral(parsing: line[start..<end])
         #expect(literal.value == Rational("0.15"))
         #expect(try literal == DecimalLiteral(parsing: "0.15"))

@@ -10,8 +10,10 @@ struct DoubleRegistersTests {
         let registers = DoubleRegisters(count: 3)
         #expect(registers.count == 3)
         for _ in 0..<600 {
-            let textA = generator.decimalText(), textB = generator.decimalText()
-            let x = Double(textA)!, y = Double(textB)!
+            let textA = generator.decimalText()
+            let textB = generator.decimalText()
+            let x = Double(textA)!
+            let y = Double(textB)!
             registers.load(Rational(textA)!, into: 0)
             registers.load(Rational(textB)!, into: 1)
             #expect(registers.value(at: 0) == x, "load \(textA)")
@@ -33,7 +35,9 @@ struct DoubleRegistersTests {
             for function in ElementaryFunction.allCases {
                 registers.apply(function, 0, into: 2)
                 let expected = function(x)
-                #expect(registers.value(at: 2).bitPattern == expected.bitPattern || expected.isNaN && registers.value(at: 2).isNaN)
+                #expect(
+                    registers.value(at: 2).bitPattern == expected.bitPattern
+                        || expected.isNaN && registers.value(at: 2).isNaN)
             }
         }
     }

@@ -15,7 +15,9 @@ struct FixedPointExpTests {
             let argument = try #require(Rational(row.argument))
             let (reference, half) = try row.reference()
             let ball = try Ball(argument, precision: precision).applying(function)
-            #expect(ball.lower <= reference + half && reference - half <= ball.upper, "\(row.function)(\(row.argument)) at \(precision) bits: \(ball) misses \(row.value)")
+            #expect(
+                ball.lower <= reference + half && reference - half <= ball.upper,
+                "\(row.function)(\(row.argument)) at \(precision) bits: \(ball) misses \(row.value)")
         }
     }
 
@@ -28,8 +30,11 @@ struct FixedPointExpTests {
             guard argument.magnitude < 500 else { continue }
             let ball = try Ball(argument, precision: 128).applying(function)
             guard ball.midpoint.magnitude > Rational.powerOfTen(-200) else { continue }
-            #expect(ball.radius <= ball.midpoint.magnitude.timesPowerOfTwo(-118), "\(row.function)(\(row.argument)): \(ball)")
-            #expect(ball.formatted(significantDigits: 30) == (try row.reference().value).formatted(significantDigits: 30))
+            #expect(
+                ball.radius <= ball.midpoint.magnitude.timesPowerOfTwo(-118),
+                "\(row.function)(\(row.argument)): \(ball)")
+            #expect(
+                ball.formatted(significantDigits: 30) == (try row.reference().value).formatted(significantDigits: 30))
         }
     }
 }

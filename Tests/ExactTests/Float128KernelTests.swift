@@ -9,12 +9,12 @@ struct Float128KernelTests {
     static let two: Rational = 2
     static let pairs: [(Rational, Rational)] = {
         let one: Rational = 1
-        let almostTwo = two - two.power(-127)!          // all 128 significand bits set
+        let almostTwo = two - two.power(-127)!  // all 128 significand bits set
         let tiny = two.power(-300)!
         return [
-            (almostTwo, almostTwo),                      // the sum carries out of 128 bits
-            (one + two.power(-200)!, one),               // cancellation down to 2^−200
-            (one, tiny), (one, -tiny),                   // the smaller operand beyond 256 bits
+            (almostTwo, almostTwo),  // the sum carries out of 128 bits
+            (one + two.power(-200)!, one),  // cancellation down to 2^−200
+            (one, tiny), (one, -tiny),  // the smaller operand beyond 256 bits
             (one, two.power(-130)!), (one, two.power(-129)!), (one, two.power(-128)!),
             (Rational(3) / 7, -Rational(2) / 7), (-almostTwo, almostTwo / 2),
             (Rational(1) / 3, Rational(1) / 3), (two.power(100)!, -two.power(-100)!),
@@ -24,8 +24,11 @@ struct Float128KernelTests {
 
     @Test func sumsDifferencesAndProductsContainTheExactResult() throws {
         for (a, b) in Self.pairs {
-            let x = Ball(a, precision: 128), y = Ball(b, precision: 128)
-            let sum = try x + y, difference = try x - y, product = try x * y
+            let x = Ball(a, precision: 128)
+            let y = Ball(b, precision: 128)
+            let sum = try x + y
+            let difference = try x - y
+            let product = try x * y
             #expect(sum.contains(a + b), "\(a) + \(b): \(sum)")
             #expect(difference.contains(a - b), "\(a) − \(b): \(difference)")
             #expect(product.contains(a * b), "\(a) · \(b): \(product)")

@@ -60,8 +60,9 @@ struct FunctionReferenceTests {
 
         // (a) The exact value lies in the enclosure and within h of the reference, so the two
         // intervals [ref − h, ref + h] and [lower, upper] must meet.
-        #expect(ball.lower <= reference + half && reference - half <= ball.upper,
-                "\(ball) misses \(row.value)")
+        #expect(
+            ball.lower <= reference + half && reference - half <= ball.upper,
+            "\(ball) misses \(row.value)")
 
         // (c) 256 bits pin down far more than 60 digits: the radius is tiny relative to the value.
         if reference != 0 {

@@ -28,7 +28,8 @@ struct MagnitudeTests {
             } else {
                 // Exponents too large for exact rationals: compare through a shared scale.
                 let shift = -(exponents.lowerBound)
-                let sa = a.timesPowerOfTwo(shift), sb = b.timesPowerOfTwo(shift)
+                let sa = a.timesPowerOfTwo(shift)
+                let sb = b.timesPowerOfTwo(shift)
                 Self.checkBound((a + b).timesPowerOfTwo(shift), sa.rational + sb.rational, "\(a) + \(b)")
             }
         }
@@ -43,7 +44,8 @@ struct MagnitudeTests {
             #expect(one + tiny > one, "rounding up must show even below an ulp (gap \(gap))")
             Self.checkBound(one * tiny, tiny.rational, "1 · 2^-\(gap)")
         }
-        let big = Magnitude(1.5).timesPowerOfTwo(3000), small = Magnitude(1.25).timesPowerOfTwo(-3000)
+        let big = Magnitude(1.5).timesPowerOfTwo(3000)
+        let small = Magnitude(1.25).timesPowerOfTwo(-3000)
         Self.checkBound(big * small, big.rational * small.rational, "2^3000 · 2^-3000")
         Self.checkBound(big + small, big.rational + small.rational, "2^3000 + 2^-3000")
         Self.checkBound(small / big, small.rational / big.rational, "2^-3000 / 2^3000")

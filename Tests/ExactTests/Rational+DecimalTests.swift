@@ -83,7 +83,9 @@ struct RationalDecimalTests {
         // and digit counts that fit, our formatting must pick the same digits.
         var generator = SplitMix64(seed: 0xF0F)
         for _ in 0..<500 {
-            let x = Double.random(in: 1...10, using: &generator) * pow(10, Double(Int.random(in: -30...30, using: &generator)))
+            let x =
+                Double.random(in: 1...10, using: &generator)
+                * pow(10, Double(Int.random(in: -30...30, using: &generator)))
             let digits = Int.random(in: 1...17, using: &generator)
             let ours = Rational(exactly: x)!.formatted(significantDigits: digits)
             let c = String(format: "%.\(digits - 1)e", x)

@@ -34,7 +34,8 @@ struct RationalTests {
     }
 
     @Test func arithmetic() throws {
-        let third = Rational("1/3")!, sixth = Rational("1/6")!
+        let third = Rational("1/3")!
+        let sixth = Rational("1/6")!
         #expect(third + sixth == Rational("1/2"))
         #expect(third - sixth == sixth)
         #expect(third * sixth == Rational("1/18"))
@@ -69,7 +70,8 @@ struct RationalTests {
     }
 
     @Test func hashable() {
-        let a = Rational(2) / 4, b = Rational(numerator: 1, denominator: 2)!
+        let a = Rational(2) / 4
+        let b = Rational(numerator: 1, denominator: 2)!
         #expect(a == b && a.hashValue == b.hashValue)
         #expect(Set([a, b, Rational("0.5")!, Rational(1)]).count == 2)
         #expect([a: "half"][Rational("5e-1")!] == "half")
@@ -94,7 +96,8 @@ struct RationalTests {
     }
 
     @Test func exactDoubles() {
-        #expect(Rational(exactly: 0.1) == Rational(numerator: 3602879701896397, denominator: 36028797018963968))
+        #expect(
+            Rational(exactly: 0.1) == Rational(numerator: 3_602_879_701_896_397, denominator: 36_028_797_018_963_968))
         #expect(Rational(exactly: .infinity) == nil && Rational(exactly: .nan) == nil)
         #expect(Rational(exactly: -0.0) == 0)
         #expect(Rational(exactly: .leastNonzeroMagnitude)?.doubleValue == .leastNonzeroMagnitude)

@@ -1,8 +1,8 @@
 import Exact
+import Fixture
 import Foundation
 import Symbolic
 import Testing
-import Fixture
 
 /// Reading well-formed fixtures: what each line becomes (the malformed ones are in MalformedFixtureTests).
 @Suite struct FixtureReaderTests {
@@ -17,7 +17,11 @@ import Fixture
         #expect(fixture.network?.layers == [2, 2, 2])
         #expect(fixture.training?.parameters == (1...8).map { "w\($0)" })
         #expect(fixture.training?.loss == "E_total")
-        if case .name(let rate)? = fixture.training?.rate { #expect(rate == "η") } else { Issue.record("rate is the name η") }
+        if case .name(let rate)? = fixture.training?.rate {
+            #expect(rate == "η")
+        } else {
+            Issue.record("rate is the name η")
+        }
         #expect(fixture.lines["η"] == 24)
         #expect(fixture.lines["w1"] == 13, "names the network generates are at its header")
     }
@@ -40,7 +44,8 @@ import Fixture
     }
 
     @Test func numbersAreReadExactly() throws {
-        let fixture = try FixtureReader.read(text: "[model]\na = .5\nb = 3.51085e-5\nc = 1/3\nd = -12\ne = 0.1\n[claims]\na = 0.5\n", file: "f.deriv")
+        let fixture = try FixtureReader.read(
+            text: "[model]\na = .5\nb = 3.51085e-5\nc = 1/3\nd = -12\ne = 0.1\n[claims]\na = 0.5\n", file: "f.deriv")
         let givens = fixture.model.givens
         #expect(givens["a"] == Rational.half)
         #expect(givens["b"] == Rational(351085) / Rational(10_000_000_000))
@@ -50,13 +55,17 @@ import Fixture
     }
 
     @Test func generatedNamesOfTwoHiddenLayersAndPerNeuronBiases() throws {
-        let text = "[network]\nlayers = 2 3 2 1\nactivation = tanh relu logistic\ninputs = 1 2\ntargets = 1\n"
+        let text =
+            "[network]\nlayers = 2 3 2 1\nactivation = tanh relu logistic\ninputs = 1 2\ntargets = 1\n"
             + "weights = " + (1...(6 + 6 + 2)).map { "0.\($0)" }.joined(separator: " ") + "\n"
-            + "biases = " + (1...6).map { "0.0\($0)" }.joined(separator: " ") + "\nbias = per-neuron\nloss = cross-entropy\n"
+            + "biases = " + (1...6).map { "0.0\($0)" }.joined(separator: " ")
+            + "\nbias = per-neuron\nloss = cross-entropy\n"
         let fixture = try FixtureReader.read(text: text, file: "f.deriv")
         let model = fixture.model
         for name in ["h1_1", "h1_2", "h1_3", "h2_1", "h2_2", "o1"] {
-            #expect(model.contains("net_" + name) && model.contains("out_" + name) && model.contains("b_" + name), "\(name)")
+            #expect(
+                model.contains("net_" + name) && model.contains("out_" + name) && model.contains("b_" + name), "\(name)"
+            )
         }
         #expect(model.contains("w14") && !model.contains("w15"))
         #expect(model.contains("E_o1") && model.contains("E_total") && model.contains("target_o1"))

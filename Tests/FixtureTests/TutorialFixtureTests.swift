@@ -11,8 +11,13 @@ import Testing
         let file = Array(try Data(contentsOf: packageRoot.appendingPathComponent("Fixtures/mazur-2015.deriv")))
         let embedded = Array(Fixture.tutorialText.utf8)
         let same = embedded == file
-        let firstDifference = zip(embedded, file).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(embedded.count, file.count)
-        #expect(same, "embedded \(embedded.count) bytes, file \(file.count) bytes, first difference at byte \(firstDifference) (file: \(file[firstDifference...].prefix(20)), embedded: \(embedded[firstDifference...].prefix(20))); rerun scripts/embed-tutorial-fixture")
+        let firstDifference =
+            zip(embedded, file).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(embedded.count, file.count)
+        #expect(
+            same,
+            "embedded \(embedded.count) bytes, file \(file.count) bytes, first difference at byte \(firstDifference) (file: \(file[firstDifference...].prefix(20)), embedded: \(embedded[firstDifference...].prefix(20))); rerun scripts/embed-tutorial-fixture"
+        )
         #expect(Fixture.tutorialFileName == "Fixtures/mazur-2015.deriv")
     }
 }

@@ -11,7 +11,8 @@ import Testing
 @Suite("LossPlot")
 struct LossPlotTests {
     private static let points = [
-        LossPlot.Point(step: 0, loss: 0.298, agreeingDigits: 15), LossPlot.Point(step: 5000, loss: 1.2e-4, agreeingDigits: 14),
+        LossPlot.Point(step: 0, loss: 0.298, agreeingDigits: 15),
+        LossPlot.Point(step: 5000, loss: 1.2e-4, agreeingDigits: 14),
         LossPlot.Point(step: 10000, loss: 3.51e-5, agreeingDigits: 13),
     ]
 
@@ -19,8 +20,11 @@ struct LossPlotTests {
         let plot = LossPlot(points: Self.points, title: "loss")
         #expect(plot.decades.low == -5 && plot.decades.high == 0)
         #expect(plot.stepTicks == stride(from: 0, through: 10000, by: 1000).map { $0 })
-        #expect(LossPlot(points: [.init(step: 0, loss: 0.5, agreeingDigits: 3), .init(step: 7, loss: 0.4, agreeingDigits: 2)],
-                         title: "").stepTicks == [0, 1, 2, 3, 4, 5, 6, 7])
+        #expect(
+            LossPlot(
+                points: [.init(step: 0, loss: 0.5, agreeingDigits: 3), .init(step: 7, loss: 0.4, agreeingDigits: 2)],
+                title: ""
+            ).stepTicks == [0, 1, 2, 3, 4, 5, 6, 7])
     }
 
     @Test func svgIsValidAndLabelled() {
@@ -28,9 +32,11 @@ struct LossPlotTests {
         #expect(reading.parsed, "\(String(describing: reading.error))")
         #expect(reading.elements.first == "svg")
         #expect(reading.elements.filter { $0 == "polyline" }.count == 2)
-        for text in ["E_total <certified> & Double", "training step", "loss E_total (certified, log scale)",
-                     "significant digits Double agrees on", "certified loss E_total", "digits of the Double loss that agree",
-                     "10−5", "100", "0", "10000", "15", "17"] {
+        for text in [
+            "E_total <certified> & Double", "training step", "loss E_total (certified, log scale)",
+            "significant digits Double agrees on", "certified loss E_total", "digits of the Double loss that agree",
+            "10−5", "100", "0", "10000", "15", "17",
+        ] {
             #expect(reading.texts.contains(text), "missing \(text)")
         }
     }

@@ -23,16 +23,25 @@ final class SVGReading: NSObject, XMLParserDelegate {
         error = parser.parserError
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
         elements.append(elementName)
         attributes.append(attributeDict)
-        if elementName == "text" { depth += 1; current = "" }
+        if elementName == "text" {
+            depth += 1
+            current = ""
+        }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { if depth > 0 { current += string } }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        if elementName == "text" { depth -= 1; texts.append(current); current = "" }
+        if elementName == "text" {
+            depth -= 1
+            texts.append(current)
+            current = ""
+        }
     }
 }

@@ -10,8 +10,12 @@ struct DerivativeBreakdownTests {
     @Test func chainForW5() throws {
         let model = try TutorialModel.make()
         let breakdown = try DerivativeBreakdown(model: model, of: "E_total", by: "w5")
-        #expect(breakdown.chain.map { "∂\($0.upper)/∂\($0.lower)" } == ["∂E_total/∂out_o1", "∂out_o1/∂net_o1", "∂net_o1/∂w5"])
-        #expect(breakdown.chain.map { text($0.expression) } == ["-(target_o1 - out_o1)", "out_o1·(1 - out_o1)", "out_h1"])
+        #expect(
+            breakdown.chain.map { "∂\($0.upper)/∂\($0.lower)" } == [
+                "∂E_total/∂out_o1", "∂out_o1/∂net_o1", "∂net_o1/∂w5",
+            ])
+        #expect(
+            breakdown.chain.map { text($0.expression) } == ["-(target_o1 - out_o1)", "out_o1·(1 - out_o1)", "out_h1"])
         #expect(breakdown.chain.allSatisfy { $0.terms.isEmpty })
         #expect(text(breakdown.expression) == "-(target_o1 - out_o1)·out_o1·(1 - out_o1)·out_h1")
         #expect(Expr.product(breakdown.chain.map(\.expression)) == breakdown.expression)
@@ -24,7 +28,10 @@ struct DerivativeBreakdownTests {
     @Test func chainForW1() throws {
         let model = try TutorialModel.make()
         let breakdown = try DerivativeBreakdown(model: model, of: "E_total", by: "w1")
-        #expect(breakdown.chain.map { "∂\($0.upper)/∂\($0.lower)" } == ["∂E_total/∂out_h1", "∂out_h1/∂net_h1", "∂net_h1/∂w1"])
+        #expect(
+            breakdown.chain.map { "∂\($0.upper)/∂\($0.lower)" } == [
+                "∂E_total/∂out_h1", "∂out_h1/∂net_h1", "∂net_h1/∂w1",
+            ])
         let top = breakdown.chain[0]
         #expect(top.terms.map(\.user) == ["net_o1", "net_o2"])
         #expect(top.terms.map { text($0.expression) } == ["∂E_total/∂net_o1·w5", "∂E_total/∂net_o2·w7"])
@@ -54,7 +61,8 @@ struct DerivativeBreakdownTests {
             let breakdown = try DerivativeBreakdown(model: model, of: "E_total", by: weight)
             var form = try #require(breakdown.deltaForm)
             for _ in breakdown.deltas {
-                form = form.substituting(Dictionary(uniqueKeysWithValues: breakdown.deltas.map { ($0.symbol, $0.expression) }))
+                form = form.substituting(
+                    Dictionary(uniqueKeysWithValues: breakdown.deltas.map { ($0.symbol, $0.expression) }))
             }
             let values = try model.certify([form, breakdown.expression], significantDigits: 40)
             #expect(values[0].digits == values[1].digits, "\(weight)")

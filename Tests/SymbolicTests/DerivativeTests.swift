@@ -6,8 +6,10 @@ import Testing
 /// `Resources/values.tsv` (sympy at 60 digits, rounded to 50; see `make_derivatives.py`).
 @Suite("Derivatives of the reference fixtures")
 struct DerivativeTests {
-    static let fixtures = ["tutorial.deriv", "equations.deriv", "tanh-logistic.deriv", "relu.deriv",
-                           "two-hidden.deriv", "per-neuron-bias.deriv", "softplus-linear.deriv"]
+    static let fixtures = [
+        "tutorial.deriv", "equations.deriv", "tanh-logistic.deriv", "relu.deriv",
+        "two-hidden.deriv", "per-neuron-bias.deriv", "softplus-linear.deriv",
+    ]
     static let digits = 40
 
     /// The reference rounded to 40 significant digits, the way `certify` writes it.
@@ -35,8 +37,10 @@ struct DerivativeTests {
             #expect(value.digits == (try Self.expected(row[3])), "\(fixture) d\(row[1])/d\(row[2])")
             // The Double beside it agrees to about 12 digits (these are small, well-conditioned nets).
             let reference = try #require(Rational(row[3])).doubleValue
-            #expect(abs(value.double - reference) <= 1e-12 * max(abs(reference), 1e-300) || (reference == 0 && value.double == 0),
-                    "\(fixture) d\(row[1])/d\(row[2]): Double \(value.double) vs \(reference)")
+            #expect(
+                abs(value.double - reference) <= 1e-12 * max(abs(reference), 1e-300)
+                    || (reference == 0 && value.double == 0),
+                "\(fixture) d\(row[1])/d\(row[2]): Double \(value.double) vs \(reference)")
         }
     }
 
@@ -68,7 +72,8 @@ struct DerivativeTests {
     @Test func deadReluNeuronHasExactlyZeroGradient() throws {
         let model = try FixtureModels.model("relu.deriv")
         // net_h1 = -0.4: relu′ is 0 there, so w1…w3 get exactly zero, certified without escalation.
-        let zeros = try model.certify(["w1", "w2", "w3"].map { try model.derivative(of: "E_total", by: $0) }, significantDigits: 40)
+        let zeros = try model.certify(
+            ["w1", "w2", "w3"].map { try model.derivative(of: "E_total", by: $0) }, significantDigits: 40)
         #expect(zeros.map(\.digits) == ["0", "0", "0"])
         #expect(zeros.allSatisfy { $0.precision == Escalation.standard.initial })
     }

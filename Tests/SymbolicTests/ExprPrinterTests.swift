@@ -2,8 +2,10 @@ import Exact
 import Symbolic
 import Testing
 
-private let x = Expr.name("x"), y = Expr.name("y")
-private let text = ExprPrinter(style: .text), latex = ExprPrinter(style: .latex)
+private let x = Expr.name("x")
+private let y = Expr.name("y")
+private let text = ExprPrinter(style: .text)
+private let latex = ExprPrinter(style: .latex)
 private func parse(_ source: String) throws -> Expr { try Parser.parse(source) }
 
 @Suite("ExprPrinter")
@@ -13,7 +15,10 @@ struct ExprPrinterTests {
         let d = try model.derivative(of: "E_total", by: "w5")
         #expect(text(d) == "-(target_o1 - out_o1)·out_o1·(1 - out_o1)·out_h1")
         #expect(d.description == "-(target_o1 - out_o1)·out_o1·(1 - out_o1)·out_h1")
-        #expect(latex(d) == "-\\left(target_{o1} - out_{o1}\\right) \\cdot out_{o1} \\cdot \\left(1 - out_{o1}\\right) \\cdot out_{h1}")
+        #expect(
+            latex(d)
+                == "-\\left(target_{o1} - out_{o1}\\right) \\cdot out_{o1} \\cdot \\left(1 - out_{o1}\\right) \\cdot out_{h1}"
+        )
     }
 
     @Test(arguments: [
@@ -116,8 +121,10 @@ struct ExprPrinterTests {
     }
 
     @Test func printedTextParsesBack() throws {
-        let sources = ["a - b - c", "-(target_o1 - out_o1)·out_o1·(1 - out_o1)·out_h1", "a/(b·c)", "2·x/3 - y^2",
-                       "logistic(w1·i1 + w2·i2 + b1)", "x - 1/3", "(a + b)^2/(c·d)", "-x^3 + 0.25"]
+        let sources = [
+            "a - b - c", "-(target_o1 - out_o1)·out_o1·(1 - out_o1)·out_h1", "a/(b·c)", "2·x/3 - y^2",
+            "logistic(w1·i1 + w2·i2 + b1)", "x - 1/3", "(a + b)^2/(c·d)", "-x^3 + 0.25",
+        ]
         for source in sources {
             let expr = try parse(source)
             #expect(try parse(text(expr)) == expr, "\(source) → \(text(expr))")

@@ -2,7 +2,11 @@ import Exact
 import Symbolic
 import Testing
 
-private let x = Expr.name("x"), y = Expr.name("y"), a = Expr.name("a"), b = Expr.name("b"), c = Expr.name("c")
+private let x = Expr.name("x")
+private let y = Expr.name("y")
+private let a = Expr.name("a")
+private let b = Expr.name("b")
+private let c = Expr.name("c")
 private func q(_ text: String) -> Rational { Rational(text)! }
 
 @Suite("Expr")
@@ -138,7 +142,10 @@ struct ExprTests {
         let d = s.partial(by: "x")
         // σ(x)·(1 − σ(x)) with σ(x) one node: x, σ, 1, −1·σ, 1 − σ, the product; −1 is folded in.
         #expect(d.nodeCount == Expr.sum([d, s]).nodeCount - 1)
-        guard case .product(let factors) = d.kind else { Issue.record("not a product: \(d)"); return }
+        guard case .product(let factors) = d.kind else {
+            Issue.record("not a product: \(d)")
+            return
+        }
         #expect(factors.count == 2)
         #expect(factors[0] == s)
     }
@@ -191,7 +198,8 @@ struct ExprTests {
         let d = e.partial(by: "x")
         #expect(d.nodeCount < 40 * 30, "\(d.nodeCount)")
         // The DAG walk terminates and visits children before parents.
-        var seen = Set<Expr>(), ordered = true
+        var seen = Set<Expr>()
+        var ordered = true
         e.forEachNode { node in
             if !node.children.allSatisfy(seen.contains) { ordered = false }
             seen.insert(node)

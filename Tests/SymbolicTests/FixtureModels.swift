@@ -5,7 +5,8 @@ import Symbolic
 /// Test support: the fixtures in `Resources/`, read just far enough to build their models
 /// (the `[network]` keys and `[model]` givens and definitions; everything else is skipped).
 enum FixtureModels {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Resources")
 
     struct FixtureModelError: Error, CustomStringConvertible {
         var description: String
@@ -17,11 +18,15 @@ enum FixtureModels {
 
     /// The lines of each section, comments and blank lines removed.
     static func sections(_ file: String) throws -> [String: [String]] {
-        var result: [String: [String]] = [:], current = ""
+        var result: [String: [String]] = [:]
+        var current = ""
         for raw in try text(file).split(separator: "\n", omittingEmptySubsequences: false) {
             let line = (raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
-            if line.hasPrefix("["), line.hasSuffix("]") { current = String(line.dropFirst().dropLast()); continue }
+            if line.hasPrefix("["), line.hasSuffix("]") {
+                current = String(line.dropFirst().dropLast())
+                continue
+            }
             result[current, default: []].append(line)
         }
         return result
@@ -43,9 +48,12 @@ enum FixtureModels {
         }
         func numbers(_ key: String) throws -> [Rational]? { try keys[key].map { try $0.map(number) } }
         guard let layers = keys["layers"]?.compactMap(Int.init), let inputs = try numbers("inputs"),
-              let weights = try numbers("weights") else { throw FixtureModelError(description: "\(file): incomplete [network]") }
+            let weights = try numbers("weights")
+        else { throw FixtureModelError(description: "\(file): incomplete [network]") }
         let activations = try (keys["activation"] ?? ["logistic"]).map { name in
-            guard let activation = Network.Activation(rawValue: name) else { throw FixtureModelError(description: "activation \(name)") }
+            guard let activation = Network.Activation(rawValue: name) else {
+                throw FixtureModelError(description: "activation \(name)")
+            }
             return activation
         }
         let biasMode = Network.BiasMode(rawValue: keys["bias"]?.first ?? "shared") ?? .shared
@@ -53,13 +61,15 @@ enum FixtureModels {
             guard let loss = Network.Loss(rawValue: name) else { throw FixtureModelError(description: "loss \(name)") }
             return loss
         }
-        return Network(layers: layers, activations: activations, inputs: inputs, targets: try numbers("targets"),
-                       weights: weights, biases: try numbers("biases"), biasMode: biasMode, loss: loss)
+        return Network(
+            layers: layers, activations: activations, inputs: inputs, targets: try numbers("targets"),
+            weights: weights, biases: try numbers("biases"), biasMode: biasMode, loss: loss)
     }
 
     /// The model a fixture describes: its network's expansion followed by its `[model]` lines.
     static func model(_ file: String) throws -> Model {
-        var givens: [(String, Rational)] = [], definitions: [(String, Expr)] = []
+        var givens: [(String, Rational)] = []
+        var definitions: [(String, Expr)] = []
         if let network = try network(file) {
             (givens, definitions) = try network.expanded()
         }
@@ -78,8 +88,11 @@ enum FixtureModels {
                 let body = try Parser.parse(line[range.upperBound...], isName: { names.contains($0) })
                 definitions.append((name, body))
             } else if let equals = line.firstIndex(of: "=") {
-                givens.append((line[..<equals].trimmingCharacters(in: .whitespaces),
-                               try number(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))))
+                givens.append(
+                    (
+                        line[..<equals].trimmingCharacters(in: .whitespaces),
+                        try number(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+                    ))
             }
         }
         return try Model(givens: givens, definitions: definitions)

@@ -8,12 +8,16 @@ private func n(_ name: String) -> Expr { .name(name) }
 /// A model from `name = number` and `name := expression` pairs, parsed the fixture's way.
 private func model(givens: [(String, String)], definitions: [(String, String)]) throws -> Model {
     let names = Set(givens.map(\.0) + definitions.map(\.0))
-    return try Model(givens: givens.map { ($0.0, q($0.1)) },
-                     definitions: definitions.map { ($0.0, try Parser.parse($0.1, isName: names.contains)) })
+    return try Model(
+        givens: givens.map { ($0.0, q($0.1)) },
+        definitions: definitions.map { ($0.0, try Parser.parse($0.1, isName: names.contains)) })
 }
 
 private func modelError(_ build: () throws -> Model) -> ModelError? {
-    do { _ = try build(); return nil } catch let error as ModelError { return error } catch { return nil }
+    do {
+        _ = try build()
+        return nil
+    } catch let error as ModelError { return error } catch { return nil }
 }
 
 @Suite("Model")
@@ -32,7 +36,9 @@ struct ModelTests {
         #expect(error?.description == "definitions form a cycle: a → b → c → a")
         #expect(modelError { try model(givens: [], definitions: [("s", "s + 1")]) } == .cycle(["s"]))
         // A cycle that starts further down is reported from where it closes.
-        let inner = modelError { try model(givens: [("x", "1")], definitions: [("top", "p"), ("p", "q + x"), ("q", "p")]) }
+        let inner = modelError {
+            try model(givens: [("x", "1")], definitions: [("top", "p"), ("p", "q + x"), ("q", "p")])
+        }
         #expect(inner == .cycle(["p", "q"]))
     }
 
@@ -60,8 +66,9 @@ struct ModelTests {
     }
 
     @Test func derivativeInsideADefinitionIsExpanded() throws {
-        let m = try model(givens: [("x", "3"), ("η", "0.5")],
-                          definitions: [("y", "x^3 + 2*x"), ("g", "dy/dx"), ("step", "x - η*∂y/∂x"), ("h", "d(y)/d(x) * x")])
+        let m = try model(
+            givens: [("x", "3"), ("η", "0.5")],
+            definitions: [("y", "x^3 + 2*x"), ("g", "dy/dx"), ("step", "x - η*∂y/∂x"), ("h", "d(y)/d(x) * x")])
         #expect(m.definitions["g"] == 3 * n("x").power(2) + 2)
         #expect(m.definitions["step"] == n("x") - n("η") * (3 * n("x").power(2) + 2))
         for name in ["g", "step", "h"] { #expect(m.definitions[name]?.derivatives.isEmpty == true) }
@@ -99,14 +106,18 @@ struct ModelTests {
             #expect(!names.contains(fixed), "\(fixed) in \(d)")
         }
         #expect(names.isSuperset(of: ["w5", "w7", "out_o1", "out_o2", "target_o1", "target_o2"]))
-        #expect(d == -(n("target_o1") - n("out_o1")) * n("out_o1") * (1 - n("out_o1")) * n("w5")
-                     - (n("target_o2") - n("out_o2")) * n("out_o2") * (1 - n("out_o2")) * n("w7"))
+        #expect(
+            d == -(n("target_o1") - n("out_o1")) * n("out_o1") * (1 - n("out_o1")) * n("w5")
+                - (n("target_o2") - n("out_o2")) * n("out_o2") * (1 - n("out_o2")) * n("w7"))
         let value = try m.certify([d], significantDigits: 9)[0]
         #expect(value.digits == "0.0363503064")
         // The tutorial's figures, by intermediates (it prints -0.019049119 for ∂E_o2/∂out_h1, a rounding slip).
-        let more = try m.certify([try m.derivative(of: "E_o1", by: "out_h1"), try m.derivative(of: "E_o2", by: "out_h1"),
-                                  try m.derivative(of: "E_o1", by: "net_o1"), try m.derivative(of: "out_o1", by: "net_o1")],
-                                 significantDigits: 8)
+        let more = try m.certify(
+            [
+                try m.derivative(of: "E_o1", by: "out_h1"), try m.derivative(of: "E_o2", by: "out_h1"),
+                try m.derivative(of: "E_o1", by: "net_o1"), try m.derivative(of: "out_o1", by: "net_o1"),
+            ],
+            significantDigits: 8)
         #expect(more.map(\.digits) == ["0.055399425", "-0.019049118", "0.13849856", "0.18681560"])
     }
 
@@ -120,7 +131,9 @@ struct ModelTests {
         #expect(try m.derivative(of: "net_o1", by: "w5") == n("out_h1"))
         #expect(try m.derivative(of: "out_o1", by: "net_o1") == n("out_o1") * (1 - n("out_o1")))
         #expect(throws: ModelError.unknownInDerivative("nope", usedBy: nil)) { try m.derivative(of: "nope", by: "w1") }
-        #expect(throws: ModelError.unknownInDerivative("w99", usedBy: nil)) { try m.derivative(of: "E_total", by: "w99") }
+        #expect(throws: ModelError.unknownInDerivative("w99", usedBy: nil)) {
+            try m.derivative(of: "E_total", by: "w99")
+        }
     }
 
     @Test func derivativeSumsEveryPath() throws {
@@ -141,7 +154,9 @@ struct ModelTests {
         let dropped = Model.DerivativeOptions(dropsActivationDerivative: true)
         #expect(m.localPartial(of: "out_h1", by: "net_h1", options: dropped) == 1)
         #expect(m.localPartial(of: "net_o1", by: "out_h1", options: dropped) == n("w5"))
-        #expect(try m.derivative(of: "E_total", by: "w5", options: dropped) == -(n("target_o1") - n("out_o1")) * n("out_h1"))
+        #expect(
+            try m.derivative(of: "E_total", by: "w5", options: dropped) == -(n("target_o1") - n("out_o1")) * n("out_h1")
+        )
         #expect(m.isActivation("out_o1") && !m.isActivation("net_o1") && !m.isActivation("E_total"))
     }
 

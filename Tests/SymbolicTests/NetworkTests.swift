@@ -6,20 +6,25 @@ private func q(_ text: String) -> Rational { Rational(text)! }
 private func n(_ name: String) -> Expr { .name(name) }
 private let half = Expr.constant(Rational("1/2")!)
 
-private func network(layers: [Int], activations: [Network.Activation] = [.logistic], biases: Bool = true,
-                     biasMode: Network.BiasMode = .shared, loss: Network.Loss? = .halfSquared) -> Network {
+private func network(
+    layers: [Int], activations: [Network.Activation] = [.logistic], biases: Bool = true,
+    biasMode: Network.BiasMode = .shared, loss: Network.Loss? = .halfSquared
+) -> Network {
     let weightCount = zip(layers, layers.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
     let biasCount = biasMode == .shared ? layers.count - 1 : layers.dropFirst().reduce(0, +)
-    return Network(layers: layers, activations: activations,
-                   inputs: (1...layers[0]).map { Rational($0) / 10 },
-                   targets: (1...layers[layers.count - 1]).map { Rational($0) / 7 },
-                   weights: (1...weightCount).map { Rational($0) / 20 },
-                   biases: biases ? (1...biasCount).map { Rational($0) / 3 } : nil,
-                   biasMode: biasMode, loss: loss)
+    return Network(
+        layers: layers, activations: activations,
+        inputs: (1...layers[0]).map { Rational($0) / 10 },
+        targets: (1...layers[layers.count - 1]).map { Rational($0) / 7 },
+        weights: (1...weightCount).map { Rational($0) / 20 },
+        biases: biases ? (1...biasCount).map { Rational($0) / 3 } : nil,
+        biasMode: biasMode, loss: loss)
 }
 
 /// The definitions as a dictionary and the givens in order.
-private func expand(_ network: Network) throws -> (givens: [(String, Rational)], definitions: [String: Expr], order: [String]) {
+private func expand(_ network: Network) throws -> (
+    givens: [(String, Rational)], definitions: [String: Expr], order: [String]
+) {
     let (givens, definitions) = try network.expanded()
     return (givens, Dictionary(uniqueKeysWithValues: definitions), definitions.map(\.0))
 }
@@ -28,8 +33,11 @@ private func expand(_ network: Network) throws -> (givens: [(String, Rational)],
 struct NetworkTests {
     @Test func tutorialNamesAndWiring() throws {
         let (givens, definitions, order) = try expand(TutorialModel.network)
-        #expect(order == ["net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1", "net_o2", "out_o2",
-                          "E_o1", "E_o2", "E_total"])
+        #expect(
+            order == [
+                "net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1", "net_o2", "out_o2",
+                "E_o1", "E_o2", "E_total",
+            ])
         #expect(definitions["net_h1"] == n("w1") * n("i1") + n("w2") * n("i2") + n("b1"))
         #expect(definitions["net_h2"] == n("w3") * n("i1") + n("w4") * n("i2") + n("b1"))
         #expect(definitions["net_o1"] == n("w5") * n("out_h1") + n("w6") * n("out_h2") + n("b2"))
@@ -39,8 +47,11 @@ struct NetworkTests {
         #expect(definitions["E_o1"] == half * (n("target_o1") - n("out_o1")).power(2))
         #expect(definitions["E_total"] == n("E_o1") + n("E_o2"))
         let values = Dictionary(uniqueKeysWithValues: givens)
-        #expect(Set(values.keys) == ["i1", "i2", "target_o1", "target_o2", "w1", "w2", "w3", "w4",
-                                     "w5", "w6", "w7", "w8", "b1", "b2"])
+        #expect(
+            Set(values.keys) == [
+                "i1", "i2", "target_o1", "target_o2", "w1", "w2", "w3", "w4",
+                "w5", "w6", "w7", "w8", "b1", "b2",
+            ])
         #expect(givens.count == 14)
         #expect(values["i1"] == q("0.05") && values["i2"] == q("0.10"))
         #expect(values["target_o1"] == q("0.01") && values["target_o2"] == q("0.99"))
@@ -71,10 +82,16 @@ struct NetworkTests {
         // w1…w6 feed h1_1…h1_3 from i1, i2; w7…w15 feed h2_1…h2_3 from h1_1…h1_3; w16…w21 feed o1, o2.
         #expect(definitions["net_h1_1"] == n("w1") * n("i1") + n("w2") * n("i2") + n("b1"))
         #expect(definitions["net_h1_3"] == n("w5") * n("i1") + n("w6") * n("i2") + n("b1"))
-        #expect(definitions["net_h2_1"] == n("w7") * n("out_h1_1") + n("w8") * n("out_h1_2") + n("w9") * n("out_h1_3") + n("b2"))
-        #expect(definitions["net_h2_3"] == n("w13") * n("out_h1_1") + n("w14") * n("out_h1_2") + n("w15") * n("out_h1_3") + n("b2"))
+        #expect(
+            definitions["net_h2_1"] == n("w7") * n("out_h1_1") + n("w8") * n("out_h1_2") + n("w9") * n("out_h1_3")
+                + n("b2"))
+        #expect(
+            definitions["net_h2_3"] == n("w13") * n("out_h1_1") + n("w14") * n("out_h1_2") + n("w15") * n("out_h1_3")
+                + n("b2"))
         #expect(definitions["out_h2_3"] == .apply(.logistic, n("net_h2_3")))
-        #expect(definitions["net_o2"] == n("w19") * n("out_h2_1") + n("w20") * n("out_h2_2") + n("w21") * n("out_h2_3") + n("b3"))
+        #expect(
+            definitions["net_o2"] == n("w19") * n("out_h2_1") + n("w20") * n("out_h2_2") + n("w21") * n("out_h2_3")
+                + n("b3"))
         #expect(givens.map(\.0).filter { $0.hasPrefix("b") } == ["b1", "b2", "b3"])
         #expect(givens.map(\.0).filter { $0.hasPrefix("w") }.count == 21)
         #expect(definitions["net_h2"] == nil && definitions["net_h1"] == nil)
@@ -114,7 +131,8 @@ struct NetworkTests {
     }
 
     @Test func losses() throws {
-        let t = n("target_o1"), o = n("out_o1")
+        let t = n("target_o1")
+        let o = n("out_o1")
         let halfSquared = try expand(network(layers: [2, 1], loss: .halfSquared))
         #expect(halfSquared.definitions["E_o1"] == half * (t - o).power(2))
         let squared = try expand(network(layers: [2, 1], loss: .squared))
@@ -149,22 +167,31 @@ struct NetworkTests {
         func problem(_ change: (inout Network) -> Void) -> [String]? {
             var net = network(layers: [2, 2, 2])
             change(&net)
-            do { try net.validate(); return nil } catch { return [error.key, error.message] }
+            do {
+                try net.validate()
+                return nil
+            } catch { return [error.key, error.message] }
         }
-        #expect(problem { $0.weights.removeLast() }
+        #expect(
+            problem { $0.weights.removeLast() }
                 == ["weights", "expected 8 weights for layers 2 2 2, found 7"])
         #expect(problem { $0.weights.append(1) }?.first == "weights")
         #expect(problem { $0.layers = [2] }?.first == "layers")
         #expect(problem { $0.layers = [2, 0, 2] }?.first == "layers")
-        #expect(problem { $0.inputs = [1] }
+        #expect(
+            problem { $0.inputs = [1] }
                 == ["inputs", "expected 2 inputs for an input layer of 2, found 1"])
-        #expect(problem { $0.targets = [1, 2, 3] }
+        #expect(
+            problem { $0.targets = [1, 2, 3] }
                 == ["targets", "expected 2 targets for 2 outputs, found 3"])
-        #expect(problem { $0.biases = [1, 2, 3] }
+        #expect(
+            problem { $0.biases = [1, 2, 3] }
                 == ["biases", "expected 2 biases (shared), found 3"])
-        #expect(problem { $0.biasMode = .perNeuron }
+        #expect(
+            problem { $0.biasMode = .perNeuron }
                 == ["biases", "expected 4 biases (per-neuron), found 2"])
-        #expect(problem { $0.activations = [.tanh, .logistic, .relu] }
+        #expect(
+            problem { $0.activations = [.tanh, .logistic, .relu] }
                 == ["activation", "expected one activation, or one per non-input layer (2)"])
         #expect(problem { $0.activations = [.tanh, .logistic] } == nil)
         #expect(problem { _ in } == nil)

@@ -3,7 +3,10 @@ import Symbolic
 import Testing
 
 /// Shorthands for building expected expressions.
-private let x = Expr.name("x"), a = Expr.name("a"), b = Expr.name("b"), c = Expr.name("c")
+private let x = Expr.name("x")
+private let a = Expr.name("a")
+private let b = Expr.name("b")
+private let c = Expr.name("c")
 
 private func parse(_ text: String, names: Set<String> = []) throws -> Expr {
     try Parser.parse(text, isName: { names.contains($0) })
@@ -64,7 +67,7 @@ struct ParserTests {
     }
 
     @Test func numbersAreExact() throws {
-        #expect(try parse("0.1")  == Expr.constant(Rational("1/10")!))
+        #expect(try parse("0.1") == Expr.constant(Rational("1/10")!))
         #expect(try parse(".5") == Expr.constant(Rational("1/2")!))
         #expect(try parse("3.51085e-5") == Expr.constant(Rational(351085) / Rational.powerOfTen(10)))
         #expect(try parse("1/3") == Expr.constant(Rational("1/3")!))
@@ -84,7 +87,10 @@ struct ParserTests {
     }
 
     @Test func everyFunctionNameIsListed() {
-        #expect(Set(Parser.functions.keys) == ["logistic", "sigmoid", "σ", "exp", "log", "tanh", "relu", "softplus", "sqrt"])
+        #expect(
+            Set(Parser.functions.keys) == [
+                "logistic", "sigmoid", "σ", "exp", "log", "tanh", "relu", "softplus", "sqrt",
+            ])
     }
 
     @Test func nestedCalls() throws {
@@ -118,19 +124,24 @@ struct ParserTests {
         #expect(try parse("∂E_total/∂w5") == Expr.derivative(of: "E_total", by: "w5"))
         #expect(try parse("∂E_total / ∂w5") == Expr.derivative(of: "E_total", by: "w5"))
         #expect(try parse("2*∂E_o1/∂out_o1") == 2 * Expr.derivative(of: "E_o1", by: "out_o1"))
-        #expect(try parse("w5 - η*∂E_total/∂w5") == Expr.name("w5") - Expr.name("η") * Expr.derivative(of: "E_total", by: "w5"))
+        #expect(
+            try parse("w5 - η*∂E_total/∂w5") == Expr.name("w5") - Expr.name("η")
+                * Expr.derivative(of: "E_total", by: "w5"))
     }
 
     @Test func leibnizDerivativeSyntax() throws {
         #expect(try parse("d(E_total)/d(w5)") == Expr.derivative(of: "E_total", by: "w5"))
         #expect(try parse("d( E_total ) / d( w5 )") == Expr.derivative(of: "E_total", by: "w5"))
-        #expect(try parse("0.5*d(E_total)/d(w5)") == Expr.constant(Rational("1/2")!) * Expr.derivative(of: "E_total", by: "w5"))
+        #expect(
+            try parse("0.5*d(E_total)/d(w5)") == Expr.constant(Rational("1/2")!)
+                * Expr.derivative(of: "E_total", by: "w5"))
     }
 
     @Test func derivativeWithoutSpacesNeedsModelNames() throws {
         let names: Set<String> = ["E_total", "w5", "x", "y"]
         #expect(try parse("dE_total/dw5", names: names) == Expr.derivative(of: "E_total", by: "w5"))
-        #expect(try parse("w5 - 0.5*dE_total/dw5", names: names)
+        #expect(
+            try parse("w5 - 0.5*dE_total/dw5", names: names)
                 == Expr.name("w5") - Expr.constant(Rational("1/2")!) * Expr.derivative(of: "E_total", by: "w5"))
         // Not both names of the model: a division of two names.
         #expect(try parse("dE_total/dw5") == Expr.name("dE_total") / Expr.name("dw5"))
@@ -149,7 +160,10 @@ struct ParserTests {
 
     @Test(arguments: [
         ("((((", "expected a number, a name or '(' before the end", 5),
-        ("foo(1)", "unknown function 'foo'; expected one of logistic, sigmoid, σ, exp, log, tanh, relu, softplus, sqrt", 1),
+        (
+            "foo(1)",
+            "unknown function 'foo'; expected one of logistic, sigmoid, σ, exp, log, tanh, relu, softplus, sqrt", 1
+        ),
         ("exp", "expected '(' after the function 'exp'", 4),
         ("1 + exp", "expected '(' after the function 'exp'", 8),
         ("1 +", "expected a number, a name or '(' before the end", 4),
@@ -220,7 +234,9 @@ struct ParserTests {
         let tooMany = String(repeating: "σ(", count: 1_001) + "x" + String(repeating: ")", count: 1_001)
         #expect(failure(tooMany) == ParseError("nesting deeper than 1000 levels", column: 2_002))
         #expect(try parse(String(repeating: "-", count: 1_000) + "x") == x)
-        #expect(failure(String(repeating: "-", count: 1_001) + "x") == ParseError("nesting deeper than 1000 levels", column: 1_001))
+        #expect(
+            failure(String(repeating: "-", count: 1_001) + "x")
+                == ParseError("nesting deeper than 1000 levels", column: 1_001))
         #expect(failure(String(repeating: "-(", count: 10_000) + "x")?.message == "nesting deeper than 1000 levels")
     }
 

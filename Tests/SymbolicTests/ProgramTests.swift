@@ -8,8 +8,9 @@ private func n(_ name: String) -> Expr { .name(name) }
 /// A model from `name = number` and `name := expression` pairs.
 private func model(_ givens: [(String, String)], _ definitions: [(String, String)]) throws -> Model {
     let names = Set(givens.map(\.0) + definitions.map(\.0))
-    return try Model(givens: givens.map { ($0.0, q($0.1)) },
-                     definitions: definitions.map { ($0.0, try Parser.parse($0.1, isName: names.contains)) })
+    return try Model(
+        givens: givens.map { ($0.0, q($0.1)) },
+        definitions: definitions.map { ($0.0, try Parser.parse($0.1, isName: names.contains)) })
 }
 
 /// Compiles `expressions` into one program and returns it with their registers.
@@ -23,15 +24,19 @@ private func compile(_ model: Model, _ expressions: [Expr]) throws -> (Program, 
 struct ProgramTests {
     @Test func doubleAndBallAgreeOnTheTutorial() throws {
         let m = try TutorialModel.make()
-        let expressions: [Expr] = try m.definitionOrder.map(n)
-            + ["w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2"].map { try m.derivative(of: "E_total", by: $0) }
+        let expressions: [Expr] =
+            try m.definitionOrder.map(n)
+            + ["w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2"].map {
+                try m.derivative(of: "E_total", by: $0)
+            }
         let (program, outputs) = try compile(m, expressions)
         let doubles = DoubleRegisters(count: program.registerCount)
         let balls = BallRegisters(count: program.registerCount, precision: 200)
         try program.run(on: doubles)
         try program.run(on: balls)
         for (expression, register) in zip(expressions, outputs) {
-            let double = doubles.value(at: register), ball = balls.value(at: register)
+            let double = doubles.value(at: register)
+            let ball = balls.value(at: register)
             #expect(ball.radius < Rational.powerOfTen(-50), "\(expression)")
             let reference = ball.midpoint.doubleValue
             #expect(abs(double - reference) <= 1e-12 * abs(reference), "\(expression): \(double) vs \(reference)")
@@ -39,9 +44,12 @@ struct ProgramTests {
     }
 
     @Test func ballContainsTheExactValueOfRationalExpressions() throws {
-        let a = q("1/3"), b = q("0.7"), c = q("-2.5")
-        let m = try model([("a", "1/3"), ("b", "0.7"), ("c", "-2.5")],
-                          [("u", "a*b - a/b + a^3"), ("v", "(u + c)^-2 - 3*u"), ("w", "v/(a - b) - -c^2"), ("z", "u*v*w + 1/7")])
+        let a = q("1/3")
+        let b = q("0.7")
+        let c = q("-2.5")
+        let m = try model(
+            [("a", "1/3"), ("b", "0.7"), ("c", "-2.5")],
+            [("u", "a*b - a/b + a^3"), ("v", "(u + c)^-2 - 3*u"), ("w", "v/(a - b) - -c^2"), ("z", "u*v*w + 1/7")])
         let u = a * b - a / b + a.power(3)!
         let v = (u + c).power(-2)! - 3 * u
         let w = v / (a - b) + c.power(2)!
@@ -68,7 +76,8 @@ struct ProgramTests {
         // relu.deriv: every value is rational; relu at a decided sign is exact.
         let m = try FixtureModels.model("relu.deriv")
         let values = try m.certify([n("net_h1"), n("net_o1"), n("E_total")], significantDigits: 20)
-        #expect(values.map(\.digits) == ["-0.40000000000000000000", "0.48200000000000000000", "0.26832400000000000000"])
+        #expect(
+            values.map(\.digits) == ["-0.40000000000000000000", "0.48200000000000000000", "0.26832400000000000000"])
         #expect(values[2].enclosure.contains(q("0.268324")))
     }
 
@@ -78,7 +87,10 @@ struct ProgramTests {
             _ = try m.evaluate([n("uses")], on: { BallRegisters(count: $0, precision: 128) })
             Issue.record("log of a negative given evaluated")
         } catch {
-            guard case .arithmetic(let failure) = error else { Issue.record("\(error)"); return }
+            guard case .arithmetic(let failure) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(failure.definition == "bad")
             #expect(failure.error == .domain(function: "log", requirement: failure.error.requirement))
             #expect(failure.description.hasSuffix("(in 'bad')"))
@@ -97,14 +109,20 @@ struct ProgramTests {
             _ = try m.evaluate([.apply(.log, n("x"))], on: { BallRegisters(count: $0, precision: 128) })
             Issue.record("log of a negative given evaluated")
         } catch {
-            guard case .arithmetic(let failure) = error else { Issue.record("\(error)"); return }
+            guard case .arithmetic(let failure) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(failure.definition == nil)
         }
         do {
             _ = try m.evaluate([1 / (n("x") + 2)], on: { BallRegisters(count: $0, precision: 128) })
             Issue.record("division by zero evaluated")
         } catch {
-            guard case .arithmetic(let failure) = error else { Issue.record("\(error)"); return }
+            guard case .arithmetic(let failure) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(failure.error == .divisionByZero)
         }
     }

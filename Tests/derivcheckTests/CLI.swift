@@ -2,13 +2,16 @@ import Foundation
 
 /// Runs the built `derivcheck` binary and captures what it says.
 enum CLI {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The products directory holds the test bundle and the `derivcheck` executable beside it,
     /// wherever `--scratch-path` put them; `.build/debug` is the last resort.
     static let binary: URL = {
         var candidates: [URL] = []
-        for start in [Bundle.main.bundleURL, Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])].compactMap({ $0 }) {
+        for start in [Bundle.main.bundleURL, Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
+            .compactMap({ $0 })
+        {
             var directory = start.standardizedFileURL
             for _ in 0..<4 {
                 candidates.append(directory.appendingPathComponent("derivcheck"))
@@ -31,18 +34,28 @@ enum CLI {
         var errorLines: [Substring] { err.split(separator: "\n").filter { $0.hasPrefix("Error:") } }
         var crashed: Bool {
             let all = out + err
-            return all.contains("Fatal error") || all.contains("Backtrace") || all.contains("Stack dump") || status > 128
+            return all.contains("Fatal error") || all.contains("Backtrace") || all.contains("Stack dump")
+                || status > 128
         }
     }
 
     final class Collected: @unchecked Sendable {
         private let lock = NSLock()
         private var data = Data()
-        func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-        var value: Data { lock.lock(); defer { lock.unlock() }; return data }
+        func set(_ value: Data) {
+            lock.lock()
+            data = value
+            lock.unlock()
+        }
+        var value: Data {
+            lock.lock()
+            defer { lock.unlock() }
+            return data
+        }
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Output
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -51,7 +64,8 @@ enum CLI {
         env.removeValue(forKey: "NO_COLOR")
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -66,8 +80,9 @@ enum CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                      err: String(decoding: collected.value, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+            err: String(decoding: collected.value, as: UTF8.self))
     }
 
     /// The binary's exit status, standard output and standard error, for tests that want a tuple.
@@ -81,7 +96,8 @@ enum CLI {
     }
 
     static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("derivcheck-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "derivcheck-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
         try Data(contents.utf8).write(to: url)

@@ -9,15 +9,21 @@ import Testing
     @Test func version() throws {
         let result = try CLI.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3, "\(result.out)")
+        #expect(
+            result.out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3, "\(result.out)"
+        )
         #expect(result.err.isEmpty)
     }
 
     @Test func help() throws {
         let result = try CLI.run(["--help"])
         #expect(result.status == 0)
-        for heading in ["OVERVIEW:", "USAGE:", "OPTIONS:", "SUBCOMMANDS:"] { #expect(result.out.contains(heading), "\(heading)") }
-        for command in ["verify", "check", "eval", "derive"] { #expect(result.out.contains("  \(command) "), "\(command)") }
+        for heading in ["OVERVIEW:", "USAGE:", "OPTIONS:", "SUBCOMMANDS:"] {
+            #expect(result.out.contains(heading), "\(heading)")
+        }
+        for command in ["verify", "check", "eval", "derive"] {
+            #expect(result.out.contains("  \(command) "), "\(command)")
+        }
         let short = try CLI.run(["-h"])
         #expect(short.status == 0 && short.out == result.out)
     }
@@ -26,7 +32,9 @@ import Testing
         for arguments in [["help", "check"], ["check", "--help"]] {
             let result = try CLI.run(arguments)
             #expect(result.status == 0)
-            for heading in ["OVERVIEW:", "USAGE: derivcheck check", "ARGUMENTS:", "<files>", "OPTIONS:", "--json", "--format"] {
+            for heading in [
+                "OVERVIEW:", "USAGE: derivcheck check", "ARGUMENTS:", "<files>", "OPTIONS:", "--json", "--format",
+            ] {
                 #expect(result.out.contains(heading), "\(arguments): \(heading)")
             }
         }
@@ -46,7 +54,10 @@ import Testing
         #expect(result.out.isEmpty)
     }
 
-    @Test(arguments: [["--bogus"], ["check", "--bogus", "Fixtures/readers/walter.deriv"], ["verify", "-x"], ["eval", "--digits"], ["verify", "--json=yes"]])
+    @Test(arguments: [
+        ["--bogus"], ["check", "--bogus", "Fixtures/readers/walter.deriv"], ["verify", "-x"], ["eval", "--digits"],
+        ["verify", "--json=yes"],
+    ])
     func badOptions(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64, "\(arguments): \(result.err)")
@@ -55,7 +66,10 @@ import Testing
     }
 
     @Test func badOptionValues() throws {
-        for arguments in [["verify", "--format", "html"], ["verify", "--digits", "zero"], ["derive", "w1", "--form", "nope"], ["eval", "1", "--digits", "0"]] {
+        for arguments in [
+            ["verify", "--format", "html"], ["verify", "--digits", "zero"], ["derive", "w1", "--form", "nope"],
+            ["eval", "1", "--digits", "0"],
+        ] {
             let result = try CLI.run(arguments)
             #expect(result.status == 64, "\(arguments): \(result.err)")
             #expect(result.errorLines.count == 1)
@@ -89,8 +103,12 @@ import Testing
             #expect(claim["explanations"] is [Any])
         }
         for claim in numeric {
-            for key in ["exact", "double", "double_verdict"] { #expect(claim[key] is String, "\(claim["line"] ?? ""): \(key)") }
-            if let exact = claim["exact"] as? String { #expect(exact.filter(\.isNumber).drop(while: { $0 == "0" }).count >= 20) }
+            for key in ["exact", "double", "double_verdict"] {
+                #expect(claim[key] is String, "\(claim["line"] ?? ""): \(key)")
+            }
+            if let exact = claim["exact"] as? String {
+                #expect(exact.filter(\.isNumber).drop(while: { $0 == "0" }).count >= 20)
+            }
         }
         let e1 = try #require(claims.first { $0["quantity"] as? String == "E_total@1" })
         #expect(e1["line"] as? Int == 63)
@@ -119,7 +137,8 @@ import Testing
         let result = try CLI.run(["check", "--json", "Fixtures/readers/walter.deriv", "Fixtures/readers/loftur.deriv"])
         #expect(result.status == 1)
         let array = try #require(try CLI.json(result.out) as? [[String: Any]])
-        #expect(array.map { $0["file"] as? String } == ["Fixtures/readers/walter.deriv", "Fixtures/readers/loftur.deriv"])
+        #expect(
+            array.map { $0["file"] as? String } == ["Fixtures/readers/walter.deriv", "Fixtures/readers/loftur.deriv"])
     }
 
     @Test func checkMissingFile() throws {
@@ -154,9 +173,12 @@ import Testing
     @Test func severalFilesGiveTheHighestStatus() throws {
         let one = try CLI.run(["check", "Fixtures/readers/walter.deriv", "Fixtures/readers/loftur.deriv"])
         #expect(one.status == 1)
-        let two = try CLI.run(["check", "Fixtures/readers/loftur.deriv", "no/such.deriv", "Fixtures/readers/walter.deriv"])
+        let two = try CLI.run([
+            "check", "Fixtures/readers/loftur.deriv", "no/such.deriv", "Fixtures/readers/walter.deriv",
+        ])
         #expect(two.status == 2)
-        #expect(two.out.contains("loftur.deriv") && two.out.contains("walter.deriv"), "the other files are still checked")
+        #expect(
+            two.out.contains("loftur.deriv") && two.out.contains("walter.deriv"), "the other files are still checked")
         let zero = try CLI.run(["check", "Fixtures/readers/walter.deriv", "Fixtures/readers/walter.deriv"])
         #expect(zero.status == 0)
     }
@@ -186,12 +208,17 @@ import Testing
         #expect(result.status == 0)
         let object = try #require(try CLI.json(result.out) as? [String: Any])
         let value = try #require(object["value"] as? String)
-        #expect(value == "0.59326999210718725517365456157940281545768372399366", "50 digits, correctly rounded from the reference")
+        #expect(
+            value == "0.59326999210718725517365456157940281545768372399366",
+            "50 digits, correctly rounded from the reference")
         #expect(object["double"] as? String == "0.5932699921071872")
         #expect(object["radius"] is String)
     }
 
-    @Test(arguments: ["1/0", "log(-1)", "((((", "foo(1)", "0.5.5", String(repeating: "(", count: 10_000), "", "1 +", "x", "sqrt(-4)", "exp(1e9)", "1e10000^100000"])
+    @Test(arguments: [
+        "1/0", "log(-1)", "((((", "foo(1)", "0.5.5", String(repeating: "(", count: 10_000), "", "1 +", "x", "sqrt(-4)",
+        "exp(1e9)", "1e10000^100000",
+    ])
     func evalErrors(expression: String) throws {
         let result = try CLI.run(["eval", expression])
         #expect(result.status == 2, "\(expression.prefix(20)): \(result.status) \(result.err.prefix(300))")
@@ -217,7 +244,8 @@ import Testing
         #expect(result.status == 0)
         #expect(result.out.contains("δ_h1"))
         #expect(result.out.contains("∂E_total/∂w1 = 0.000438567734474346727048375599047"))
-        #expect(result.out.contains("Chain rule:") && result.out.contains("Delta rule:") && result.out.contains("Expanded"))
+        #expect(
+            result.out.contains("Chain rule:") && result.out.contains("Delta rule:") && result.out.contains("Expanded"))
         let latex = try CLI.run(["derive", "w1", "--latex", "--form", "chain"])
         #expect(latex.status == 0)
         #expect(latex.out.contains("\\frac{\\partial E_{total}}{\\partial w_{1}}"))
@@ -225,7 +253,9 @@ import Testing
     }
 
     @Test func deriveWithAFixture() throws {
-        let result = try CLI.run(["derive", "b_o1", "--fixture", "Tests/SymbolicTests/Resources/per-neuron-bias.deriv", "--json"])
+        let result = try CLI.run([
+            "derive", "b_o1", "--fixture", "Tests/SymbolicTests/Resources/per-neuron-bias.deriv", "--json",
+        ])
         #expect(result.status == 0, "\(result.err)")
         let object = try #require(try CLI.json(result.out) as? [String: Any])
         #expect((object["value"] as? String)?.hasPrefix("0.4918949585780337") == true, "\(object["value"] ?? "")")

@@ -14,8 +14,10 @@ private let packageRoot = CLI.packageRoot
 private final class SVGTexts: NSObject, XMLParserDelegate {
     var texts: [String] = []
     private var current = ""
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes attributeDict: [String: String] = [:]) { if elementName == "text" { current = "" } }
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) { if elementName == "text" { current = "" } }
     func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         if elementName == "text" { texts.append(current) }
@@ -37,21 +39,26 @@ struct DiagramCommandTests {
         #expect(result.err.isEmpty)
         #expect(result.out.hasPrefix("<?xml"))
         let texts = try #require(SVGTexts.read(Data(result.out.utf8)))
-        for label in ["w1 = 0.15", "w2 = 0.2", "w3 = 0.25", "w4 = 0.3", "w5 = 0.4", "w6 = 0.45", "w7 = 0.5", "w8 = 0.55"] {
+        for label in [
+            "w1 = 0.15", "w2 = 0.2", "w3 = 0.25", "w4 = 0.3", "w5 = 0.4", "w6 = 0.45", "w7 = 0.5", "w8 = 0.55",
+        ] {
             #expect(texts.contains(label), "missing \(label)")
         }
         for node in ["i1", "i2", "h1", "h2", "o1", "o2", "b1", "b2"] { #expect(texts.contains(node)) }
     }
 
     @Test func afterTrainingToAFile() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("derivcheck-diagram-\(UUID().uuidString).svg")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "derivcheck-diagram-\(UUID().uuidString).svg")
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try derivcheck(["diagram", "--after", "1", "-o", file.path])
         #expect(result.status == 0)
         #expect(result.out.isEmpty)
         let texts = try #require(SVGTexts.read(try Data(contentsOf: file)))
         // The tutorial's updated weights (mpmath reference, rounded to 9 decimals).
-        for label in ["w1 = 0.149780716", "w5 = 0.358916480", "w6 = 0.408666186", "w7 = 0.511301270", "w8 = 0.561370121"] {
+        for label in [
+            "w1 = 0.149780716", "w5 = 0.358916480", "w6 = 0.408666186", "w7 = 0.511301270", "w8 = 0.561370121",
+        ] {
             #expect(texts.contains(label), "missing \(label)")
         }
         #expect(texts.contains { $0.hasPrefix("after 1 training step (certified, 9 decimals") })
@@ -66,7 +73,8 @@ struct DiagramCommandTests {
     }
 
     @Test func withoutANetworkSection() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("derivcheck-diagram-\(UUID().uuidString).deriv")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "derivcheck-diagram-\(UUID().uuidString).deriv")
         try Data("[model]\nx = 2\ny := x*x\n".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try derivcheck(["diagram", "--fixture", file.path])

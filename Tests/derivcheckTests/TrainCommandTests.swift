@@ -11,7 +11,8 @@ private let derivcheck = CLI.derivcheck
 private let packageRoot = CLI.packageRoot
 
 private func temporaryFile(_ name: String, contents: String? = nil) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("derivcheck-train-\(UUID().uuidString)-\(name)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "derivcheck-train-\(UUID().uuidString)-\(name)")
     if let contents { try Data(contents.utf8).write(to: url) }
     return url
 }
@@ -19,8 +20,10 @@ private func temporaryFile(_ name: String, contents: String? = nil) throws -> UR
 private final class ParseCheck: NSObject, XMLParserDelegate {
     var texts: [String] = []
     private var current = ""
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes attributeDict: [String: String] = [:]) { if elementName == "text" { current = "" } }
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) { if elementName == "text" { current = "" } }
     func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         if elementName == "text" { texts.append(current) }
@@ -36,14 +39,16 @@ struct TrainCommandTests {
         let lines = result.out.split(separator: "\n")
         #expect(lines.first?.hasPrefix("STEP  LOSS (certified)") == true)
         #expect(lines.contains { $0.hasPrefix("5000  0.0001162256994379362502255218") })
-        #expect(lines.filter { $0.first == " " || $0.first?.isNumber == true }.count == 6) // steps 0, 1000, …, 5000
+        #expect(lines.filter { $0.first == " " || $0.first?.isNumber == true }.count == 6)  // steps 0, 1000, …, 5000
     }
 
     @Test func defaultsToTenThousandStepsEveryThousand() throws {
         let result = try derivcheck(["train"])
         #expect(result.status == 0)
         #expect(result.err.isEmpty)
-        let steps = result.out.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first.flatMap { Int($0) } }
+        let steps = result.out.split(separator: "\n").dropFirst().compactMap {
+            $0.split(separator: " ").first.flatMap { Int($0) }
+        }
         #expect(steps == Array(stride(from: 0, through: 10000, by: 1000)))
         #expect(result.out.contains("10000  0.00003510187782978845874234018  3.51018778297885"))
     }
@@ -72,7 +77,7 @@ struct TrainCommandTests {
         #expect(result.status == 0)
         #expect(result.err.isEmpty)
         // The table keeps its K even though the plot reads more often.
-        #expect(result.out.split(separator: "\n").count == 1 + 4 + 1) // header, steps 0…3000, the note
+        #expect(result.out.split(separator: "\n").count == 1 + 4 + 1)  // header, steps 0…3000, the note
         let parser = try #require(XMLParser(contentsOf: plot))
         let check = ParseCheck()
         parser.delegate = check
@@ -81,8 +86,10 @@ struct TrainCommandTests {
         #expect(check.texts.contains { $0.hasPrefix("E_total over 3000 training steps") })
     }
 
-    @Test(arguments: [["--steps", "-1"], ["--steps", "1000001"], ["--steps", "ten"], ["--every", "0"], ["--every", "-5"],
-                      ["--steps"], ["--bogus"], ["extra"]])
+    @Test(arguments: [
+        ["--steps", "-1"], ["--steps", "1000001"], ["--steps", "ten"], ["--every", "0"], ["--every", "-5"],
+        ["--steps"], ["--bogus"], ["extra"],
+    ])
     func badOptionsAreUsageErrors(arguments: [String]) throws {
         let result = try derivcheck(["train"] + arguments)
         #expect(result.status == 64)
@@ -113,7 +120,10 @@ struct TrainCommandTests {
     }
 
     @Test func anotherFixture() throws {
-        let result = try derivcheck(["train", "--fixture", "Tests/SymbolicTests/Resources/per-neuron-bias.deriv", "--steps", "20", "--every", "10"])
+        let result = try derivcheck([
+            "train", "--fixture", "Tests/SymbolicTests/Resources/per-neuron-bias.deriv", "--steps", "20", "--every",
+            "10",
+        ])
         #expect(result.status == 0)
         #expect(result.out.contains("OUT_O1"))
         #expect(result.out.split(separator: "\n").count == 1 + 3 + 1)

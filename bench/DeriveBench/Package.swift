@@ -8,7 +8,7 @@ let package = Package(
     name: "DeriveBench",
     dependencies: [.package(name: "derivcheck", path: "../..")],  // named, so any checkout directory works
     targets: [
-        .executableTarget(name: "DeriveBench", dependencies: [.product(name: "Symbolic", package: "derivcheck")]),
+        .executableTarget(name: "DeriveBench", dependencies: [.product(name: "Symbolic", package: "derivcheck")])
     ],
     swiftLanguageModes: [.v6]
 )

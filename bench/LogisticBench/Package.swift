@@ -11,7 +11,7 @@ let package = Package(
         .executableTarget(
             name: "LogisticBench",
             dependencies: [.product(name: "Exact", package: "derivcheck")]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,7 +15,7 @@ let package = Package(
                 .product(name: "Fixture", package: "derivcheck"),
                 .product(name: "Exact", package: "derivcheck"),
             ]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,7 +33,9 @@ struct Options {
             case "--sizes": sizes = iterator.next().map { $0.split(separator: ",").compactMap { Int($0) } } ?? sizes
             case "--repeats": repeats = iterator.next().flatMap(Int.init) ?? repeats
             case "--by-layer": byLayer = true
-            default: print("unknown argument \(argument)"); exit(2)
+            default:
+                print("unknown argument \(argument)")
+                exit(2)
             }
         }
     }
@@ -42,10 +44,11 @@ struct Options {
 /// A fixed, deterministic n-n-n logistic net with half-squared loss and shared biases.
 func network(_ n: Int) -> Network {
     func value(_ k: Int, _ scale: Int) -> Rational { Rational((k * 37 + 11) % 101 - 50) / Rational(scale) }
-    return Network(layers: [n, n, n], activations: [.logistic],
-                   inputs: (0..<n).map { value($0, 100) }, targets: (0..<n).map { Rational(($0 % 9) + 1) / 10 },
-                   weights: (0..<(2 * n * n)).map { value($0 * 7 + 3, 50 * n) }, biases: [Rational(35) / 100, Rational(60) / 100],
-                   biasMode: .shared, loss: .halfSquared)
+    return Network(
+        layers: [n, n, n], activations: [.logistic],
+        inputs: (0..<n).map { value($0, 100) }, targets: (0..<n).map { Rational(($0 % 9) + 1) / 10 },
+        weights: (0..<(2 * n * n)).map { value($0 * 7 + 3, 50 * n) }, biases: [Rational(35) / 100, Rational(60) / 100],
+        biasMode: .shared, loss: .halfSquared)
 }
 
 func seconds(_ duration: Duration) -> Double {
@@ -84,8 +87,10 @@ func format(_ value: Double, _ places: Int) -> String {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
-let header = ["n", "weights", "per-weight s", "µs/weight", "one sweep s", "µs/weight", "nodes Σ", "Σ/weight",
-              "distinct", "distinct/weight", "sweep DAG", "DAG/weight"]
+let header = [
+    "n", "weights", "per-weight s", "µs/weight", "one sweep s", "µs/weight", "nodes Σ", "Σ/weight",
+    "distinct", "distinct/weight", "sweep DAG", "DAG/weight",
+]
 let widths = [4, 8, 13, 10, 12, 10, 11, 9, 10, 16, 10, 11]
 print("Derivatives of n-n-n logistic networks: dE_total/dw for every weight (best of \(options.repeats))")
 print(zip(header, widths).map { pad($0, $1) }.joined(separator: " "))
@@ -121,9 +126,16 @@ for n in options.sizes {
     ]
     print(zip(row, widths).map { pad($0, $1) }.joined(separator: " "))
     if options.byLayer {
-        let hidden = Array(weights.prefix(n * n)), output = Array(weights.suffix(n * n))
-        let (hiddenTime, _) = try best(options.repeats) { try hidden.map { try model.derivative(of: "E_total", by: $0) } }
-        let (outputTime, _) = try best(options.repeats) { try output.map { try model.derivative(of: "E_total", by: $0) } }
-        print("     per-weight µs/weight: hidden layer \(format(hiddenTime / Double(n * n) * 1e6, 1)), output layer \(format(outputTime / Double(n * n) * 1e6, 1))")
+        let hidden = Array(weights.prefix(n * n))
+        let output = Array(weights.suffix(n * n))
+        let (hiddenTime, _) = try best(options.repeats) {
+            try hidden.map { try model.derivative(of: "E_total", by: $0) }
+        }
+        let (outputTime, _) = try best(options.repeats) {
+            try output.map { try model.derivative(of: "E_total", by: $0) }
+        }
+        print(
+            "     per-weight µs/weight: hidden layer \(format(hiddenTime / Double(n * n) * 1e6, 1)), output layer \(format(outputTime / Double(n * n) * 1e6, 1))"
+        )
     }
 }

@@ -37,7 +37,8 @@ func best<T>(_ body: () throws -> T) rethrows -> (nanoseconds: UInt64, result: T
 func row(_ name: String, _ nanoseconds: UInt64, baseline: UInt64) -> String {
     let ms = Double(nanoseconds) / 1e6
     let perStep = Double(nanoseconds) / 1e3 / Double(max(steps, 1))
-    return "| \(name) | \(String(format: "%.2f", ms)) | \(String(format: "%.3f", perStep)) | \(String(format: "%.1f", Double(nanoseconds) / Double(baseline))) |"
+    return
+        "| \(name) | \(String(format: "%.2f", ms)) | \(String(format: "%.3f", perStep)) | \(String(format: "%.1f", Double(nanoseconds) / Double(baseline))) |"
 }
 
 /// Counts what a training step asks of its registers (computing in Double underneath).
@@ -47,15 +48,42 @@ final class CountingRegisters: RegisterFile {
     init(count: Int) { inner = DoubleRegisters(count: count) }
     var count: Int { inner.count }
     func tally(_ name: String) { counts[name, default: 0] += 1 }
-    func load(_ value: Rational, into r: Int) { tally("load"); inner.load(value, into: r) }
-    func copy(_ a: Int, into r: Int) { tally("copy"); inner.copy(a, into: r) }
-    func add(_ a: Int, _ b: Int, into r: Int) { tally("add"); inner.add(a, b, into: r) }
-    func subtract(_ a: Int, _ b: Int, into r: Int) { tally("subtract"); inner.subtract(a, b, into: r) }
-    func multiply(_ a: Int, _ b: Int, into r: Int) { tally("multiply"); inner.multiply(a, b, into: r) }
-    func divide(_ a: Int, _ b: Int, into r: Int) { tally("divide"); inner.divide(a, b, into: r) }
-    func negate(_ a: Int, into r: Int) { tally("negate"); inner.negate(a, into: r) }
-    func power(_ a: Int, _ exponent: Int, into r: Int) { tally("power \(exponent)"); inner.power(a, exponent, into: r) }
-    func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) { tally("\(function)"); inner.apply(function, a, into: r) }
+    func load(_ value: Rational, into r: Int) {
+        tally("load")
+        inner.load(value, into: r)
+    }
+    func copy(_ a: Int, into r: Int) {
+        tally("copy")
+        inner.copy(a, into: r)
+    }
+    func add(_ a: Int, _ b: Int, into r: Int) {
+        tally("add")
+        inner.add(a, b, into: r)
+    }
+    func subtract(_ a: Int, _ b: Int, into r: Int) {
+        tally("subtract")
+        inner.subtract(a, b, into: r)
+    }
+    func multiply(_ a: Int, _ b: Int, into r: Int) {
+        tally("multiply")
+        inner.multiply(a, b, into: r)
+    }
+    func divide(_ a: Int, _ b: Int, into r: Int) {
+        tally("divide")
+        inner.divide(a, b, into: r)
+    }
+    func negate(_ a: Int, into r: Int) {
+        tally("negate")
+        inner.negate(a, into: r)
+    }
+    func power(_ a: Int, _ exponent: Int, into r: Int) {
+        tally("power \(exponent)")
+        inner.power(a, exponent, into: r)
+    }
+    func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) {
+        tally("\(function)")
+        inner.apply(function, a, into: r)
+    }
     func value(at r: Int) -> Double { inner.value(at: r) }
     func set(_ value: Double, at r: Int) { inner.set(value, at: r) }
 }
@@ -64,7 +92,8 @@ if let only {
     let bits = Int(only) ?? 0
     let time: UInt64
     if bits > 0 {
-        time = try best { try trainer.parameters(after: steps) { BallRegisters(count: $0, precision: bits) } }.nanoseconds
+        time = try best { try trainer.parameters(after: steps) { BallRegisters(count: $0, precision: bits) } }
+            .nanoseconds
     } else {
         time = try best { try trainer.parameters(after: steps, on: DoubleRegisters.init(count:)) }.nanoseconds
     }
@@ -97,10 +126,13 @@ print(row("DoubleRegisters", double.nanoseconds, baseline: double.nanoseconds))
 print(row("BallRegisters, 128 bits", ball128.nanoseconds, baseline: double.nanoseconds))
 print(row("BallRegisters, 256 bits", ball256.nanoseconds, baseline: double.nanoseconds))
 let operations = perStepCounts.filter { $0.value > 0 }.sorted { $0.value > $1.value }
-print("register operations per step (\(operations.reduce(0) { $0 + $1.value }) in all): "
-      + operations.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+print(
+    "register operations per step (\(operations.reduce(0) { $0 + $1.value }) in all): "
+        + operations.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
 // Machine-readable lines for bench/run-training-bench.
-print("RESULT double_ns=\(double.nanoseconds) ball128_ns=\(ball128.nanoseconds) ball256_ns=\(ball256.nanoseconds) steps=\(steps)")
+print(
+    "RESULT double_ns=\(double.nanoseconds) ball128_ns=\(ball128.nanoseconds) ball256_ns=\(ball256.nanoseconds) steps=\(steps)"
+)
 
 for (bits, run) in [(128, ball128.result), (256, ball256.result)] {
     if let w5 = run["w5"] {
@@ -109,7 +141,9 @@ for (bits, run) in [(128, ball128.result), (256, ball256.result)] {
         let decided = stride(from: 30, through: 1, by: -1).lazy
             .compactMap { n in w5.formatted(significantDigits: n).map { (n, $0) } }.first
         let digits = decided.map { "\($0.1) (\($0.0) certified digits)" } ?? "(no digit decided)"
-        print("w5 after \(steps) steps, \(bits) bits: \(digits)  radius \(w5.radius.formatted(significantDigits: 2, rule: .towardZero))")
+        print(
+            "w5 after \(steps) steps, \(bits) bits: \(digits)  radius \(w5.radius.formatted(significantDigits: 2, rule: .towardZero))"
+        )
     }
 }
 if let w5 = double.result["w5"] { print("w5 after \(steps) steps, Double: \(String(format: "%.17g", w5))") }
@@ -129,7 +163,8 @@ var reference: [String: (value: Rational, halfUnit: Rational)] = [:]
 for line in text.split(separator: "\n").dropFirst() {
     let columns = line.split(separator: "\t").map(String.init)
     guard columns.count == 4, columns[0] == "simultaneous", columns[1] == "10000",
-          let value = Rational(columns[3]) else { continue }
+        let value = Rational(columns[3])
+    else { continue }
     // "d.ddd…e±k": the last printed digit has weight 10^(k − (mantissa digits − 1)).
     let parts = columns[3].lowercased().split(separator: "e")
     let mantissaDigits = parts[0].filter(\.isNumber).count
@@ -141,7 +176,9 @@ for (bits, run) in [(128, ball128.result), (256, ball256.result)] {
     var lines: [String] = []
     for name in (1...8).map({ "w\($0)" }) {
         guard let ball = run[name], let expected = reference[name] else {
-            lines.append("\(name): missing"); allGood = false; continue
+            lines.append("\(name): missing")
+            allGood = false
+            continue
         }
         let meets = ball.lower <= expected.value + expected.halfUnit && expected.value - expected.halfUnit <= ball.upper
         let contains = ball.contains(expected.value)
@@ -150,7 +187,9 @@ for (bits, run) in [(128, ball128.result), (256, ball256.result)] {
     }
     print("reference check, \(bits) bits, w1…w8 vs training.tsv (mpmath, step 10000): " + lines.joined(separator: ", "))
     if lines.contains(where: { $0.hasSuffix("*") }) {
-        print("  (* the ball is tighter than the reference's 40-digit rounding: it meets the interval the printed value rounds, not the printed value itself)")
+        print(
+            "  (* the ball is tighter than the reference's 40-digit rounding: it meets the interval the printed value rounds, not the printed value itself)"
+        )
     }
 }
 print(allGood ? "reference check: every certified weight encloses the mpmath value" : "reference check: FAILED")
