@@ -4,51 +4,74 @@ import Symbolic
 extension FixtureReader {
     /// Turns the collected lines into a fixture, or throws every problem found.
     mutating func assemble() throws(FixtureError) -> Fixture {
-        var allGivens = givens.map(\.value)
-        var allDefinitions: [(String, Expr)] = []
-        var lines: [String: Int] = [:]
-        for given in givens { lines[given.value.0] = given.line }
+        var parts = ModelParts(givens: givens.map(\.value))
+        for given in givens { parts.lines[given.value.0] = given.line }
         let expandedNetwork = readNetwork()
-        if let (network, line) = expandedNetwork {
-            do {
-                let parts = try network.expanded()
-                for (name, value) in parts.givens {
-                    if let first = firstUse[name] {
-                        error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it")
-                    }
-                    allGivens.append((name, value))
-                    lines[name] = line
+        if let (network, line) = expandedNetwork { addNetwork(network, header: line, to: &parts) }
+        addDefinitions(to: &parts)
+        guard diagnostics.isEmpty else { throw errors }
+        let model = try buildModel(parts)
+        let trainingSpec = readTraining(model: model)
+        let claims = claimLines.compactMap { readClaim($0, model: model, training: trainingSpec) }
+        guard diagnostics.isEmpty else { throw errors }
+        return Fixture(
+            file: file, model: model, network: expandedNetwork?.0, training: trainingSpec, claims: claims,
+            lines: parts.lines)
+    }
+
+    /// The givens and definitions gathered from every section, with the line of each name.
+    struct ModelParts {
+        var givens: [(String, Rational)]
+        var definitions: [(String, Expr)] = []
+        var lines: [String: Int] = [:]
+    }
+
+    /// The names a `[network]` generates; a name also given elsewhere is an error at its own line.
+    private mutating func addNetwork(_ network: Network, header line: Int, to parts: inout ModelParts) {
+        do {
+            let expanded = try network.expanded()
+            for (name, value) in expanded.givens {
+                if let first = firstUse[name] {
+                    error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it")
                 }
-                for (name, expression) in parts.definitions {
-                    if let first = firstUse[name] {
-                        error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it")
-                    }
-                    allDefinitions.append((name, expression))
-                    lines[name] = line
-                }
-            } catch {
-                // A missing key is reported where it is needed: targets at the loss that needs them.
-                let at = self.network[error.key] ?? (error.key == "targets" ? self.network["loss"] : nil)
-                self.error(at?.line ?? line, at?.column ?? 1, error.message)
+                parts.givens.append((name, value))
+                parts.lines[name] = line
             }
+            for (name, expression) in expanded.definitions {
+                if let first = firstUse[name] {
+                    error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it")
+                }
+                parts.definitions.append((name, expression))
+                parts.lines[name] = line
+            }
+        } catch {
+            // A missing key is reported where it is needed: targets at the loss that needs them.
+            let at = self.network[error.key] ?? (error.key == "targets" ? self.network["loss"] : nil)
+            self.error(at?.line ?? line, at?.column ?? 1, error.message)
         }
-        let known = Set(allGivens.map(\.0) + allDefinitions.map(\.0) + definitions.map(\.value.0))
+    }
+
+    /// The `[model]` definitions, parsed knowing every name the fixture gives or defines (for `dA/dB`).
+    private mutating func addDefinitions(to parts: inout ModelParts) {
+        let known = Set(parts.givens.map(\.0) + parts.definitions.map(\.0) + definitions.map(\.value.0))
         let isName: (String) -> Bool = { known.contains($0) }
         for definition in definitions {
             let (name, text) = definition.value
-            lines[name] = definition.line
+            parts.lines[name] = definition.line
             do {
-                allDefinitions.append((name, try Parser.parse(text, isName: isName)))
+                parts.definitions.append((name, try Parser.parse(text, isName: isName)))
             } catch {
                 self.error(
                     definition.line, definition.column + error.column - 1,
                     Self.message(of: error, startingAt: definition.column))
             }
         }
-        guard diagnostics.isEmpty else { throw errors }
-        let model: Model
+    }
+
+    /// The model, or every problem so far plus the one that stopped it (an undefined name, a cycle).
+    private mutating func buildModel(_ parts: ModelParts) throws(FixtureError) -> Model {
         do {
-            model = try Model(givens: allGivens, definitions: allDefinitions)
+            return try Model(givens: parts.givens, definitions: parts.definitions)
         } catch {
             let (name, message): (String?, String) =
                 switch error {
@@ -58,19 +81,11 @@ extension FixtureReader {
                 case .unknownInDerivative(let missing, let user):
                     (user, "derivative by or of an unknown name '\(missing)'")
                 }
-            let line = name.flatMap { lines[$0] } ?? 1
+            let line = name.flatMap { parts.lines[$0] } ?? 1
             let column = definitions.first(where: { $0.value.0 == name })?.column ?? 1
             self.error(line, column, message)
             throw errors
         }
-        let trainingSpec = readTraining(model: model)
-        var claims: [Claim] = []
-        for line in claimLines {
-            if let claim = readClaim(line, model: model, training: trainingSpec) { claims.append(claim) }
-        }
-        guard diagnostics.isEmpty else { throw errors }
-        return Fixture(
-            file: file, model: model, network: expandedNetwork?.0, training: trainingSpec, claims: claims, lines: lines)
     }
 
     private mutating func numbers(_ key: String) -> [Rational]? {

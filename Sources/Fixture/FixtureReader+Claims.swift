@@ -6,100 +6,112 @@ extension FixtureReader {
     /// One `[claims]` line: `QUANTITY = NUMBER` or `QUANTITY == EXPRESSION`.
     mutating func readClaim(_ line: Line, model: Model, training: TrainingSpec?) -> Claim? {
         let text = line.text
-        let isName: (String) -> Bool = { model.contains($0) }
-        let isFormula: Bool
-        let left: Substring
-        let right: Substring
-        if let range = text.range(of: "==") {
-            isFormula = true
-            left = text[..<range.lowerBound]
-            right = text[range.upperBound...]
-        } else if let equals = text.firstIndex(of: "=") {
-            isFormula = false
-            left = text[..<equals]
-            right = text[text.index(after: equals)...]
-        } else {
+        guard let (left, right, isFormula) = Self.sides(of: text) else {
             let start = text.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count + 1
             error(line.number, start, "expected 'QUANTITY = NUMBER' or 'QUANTITY == FORMULA'")
             return nil
         }
         let leftTrimmed = left.drop(while: { $0 == " " || $0 == "\t" })
         let leftColumn = Self.column(of: leftTrimmed, in: text, indent: 0)
+        let quantityText = Substring(leftTrimmed.trimmingCharacters(in: .whitespaces))
+        let isName: (String) -> Bool = { model.contains($0) }
         guard
             let quantity = readQuantity(
-                Substring(leftTrimmed.trimmingCharacters(in: .whitespaces)), line: line.number, column: leftColumn,
-                model: model, isName: isName)
-        else {
-            return nil
-        }
+                quantityText, line: line.number, column: leftColumn, model: model, isName: isName)
+        else { return nil }
         if quantity.step > 0, training == nil {
             error(line.number, leftColumn, "a claim after training (\(quantity)) needs a [training] section")
             return nil
         }
         let rightTrimmed = right.drop(while: { $0 == " " || $0 == "\t" })
-        let rightColumn = Self.column(of: rightTrimmed, in: text, indent: 0)
+        let place = Place(line: line.number, column: Self.column(of: rightTrimmed, in: text, indent: 0))
         let printed = rightTrimmed.trimmingCharacters(in: .whitespaces)
         guard !printed.isEmpty else {
-            error(line.number, rightColumn, isFormula ? "expected a formula after '=='" : "expected a number after '='")
+            error(place.line, place.column, isFormula ? "expected a formula after '=='" : "expected a number after '='")
             return nil
         }
-        if isFormula {
-            if quantity.step != 0 {
-                let trainedPlus: Bool
-                if case .name(let name) = quantity.target, quantity.notation == .plus,
-                    training?.parameters.contains(name) == true
-                {
-                    trainedPlus = true
-                } else {
-                    trainedPlus = false
-                }
-                guard trainedPlus else {
-                    if case .name(let name) = quantity.target, quantity.notation == .plus {
-                        let listed =
-                            training.map { " (trained: \($0.parameters.joined(separator: " ")))" }
-                            ?? " (the fixture has no [training] section)"
-                        error(
-                            line.number, leftColumn,
-                            "'\(name)+' as a formula needs '\(name)' to be a trained parameter\(listed)")
-                        return nil
-                    }
-                    error(
-                        line.number, leftColumn,
-                        "formula claims take no step; only 'p+' for a trained parameter p may be claimed as a formula")
-                    return nil
-                }
-            }
-            do {
-                let expression = try Parser.parse(Substring(printed), isName: isName)
-                for name in expression.names where !model.contains(name) {
-                    let at = printed.range(of: name).map { printed[..<$0.lowerBound].unicodeScalars.count } ?? 0
-                    error(
-                        line.number, rightColumn + at,
-                        "unknown name '\(name)' in the formula\(Self.derivativeHint(name, model))")
-                    return nil
-                }
-                for (a, b) in expression.derivatives {
-                    for part in [a, b] where !model.contains(part) {
-                        error(line.number, rightColumn, "derivative of or by an unknown name '\(part)'")
-                        return nil
-                    }
-                }
-                return Claim(
-                    line: line.number, quantity: quantity, kind: .formula(expression), printed: printed, note: line.note
-                )
-            } catch {
-                self.error(
-                    line.number, rightColumn + error.column - 1, Self.message(of: error, startingAt: rightColumn))
+        guard isFormula else { return readNumber(printed, for: quantity, at: place, note: line.note) }
+        guard formulaStepIsAllowed(quantity, training: training, line: line.number, column: leftColumn) else {
+            return nil
+        }
+        guard let expression = readFormula(printed, at: place, model: model, isName: isName) else { return nil }
+        return Claim(
+            line: line.number, quantity: quantity, kind: .formula(expression), printed: printed, note: line.note)
+    }
+
+    /// Where a claim's right-hand side starts.
+    struct Place {
+        var line: Int
+        var column: Int
+    }
+
+    /// A claim line split at `==` (a formula) or at its first `=` (a number).
+    private static func sides(of text: Substring) -> (left: Substring, right: Substring, isFormula: Bool)? {
+        if let range = text.range(of: "==") { return (text[..<range.lowerBound], text[range.upperBound...], true) }
+        if let equals = text.firstIndex(of: "=") { return (text[..<equals], text[text.index(after: equals)...], false) }
+        return nil
+    }
+
+    /// Formula claims take no step, except `p+` for a trained parameter `p` (the update rule).
+    private mutating func formulaStepIsAllowed(_ quantity: Quantity, training: TrainingSpec?, line: Int, column: Int)
+        -> Bool
+    {
+        guard quantity.step != 0 else { return true }
+        guard case .name(let name) = quantity.target, quantity.notation == .plus else {
+            error(
+                line, column,
+                "formula claims take no step; only 'p+' for a trained parameter p may be claimed as a formula")
+            return false
+        }
+        guard let training, training.parameters.contains(name) else {
+            let listed =
+                training.map { " (trained: \($0.parameters.joined(separator: " ")))" }
+                ?? " (the fixture has no [training] section)"
+            error(line, column, "'\(name)+' as a formula needs '\(name)' to be a trained parameter\(listed)")
+            return false
+        }
+        return true
+    }
+
+    /// The right side of `QUANTITY == FORMULA`, every name in it known to the model.
+    private mutating func readFormula(
+        _ printed: String, at place: Place, model: Model, isName: @escaping (String) -> Bool
+    )
+        -> Expr?
+    {
+        let expression: Expr
+        do {
+            expression = try Parser.parse(Substring(printed), isName: isName)
+        } catch {
+            self.error(place.line, place.column + error.column - 1, Self.message(of: error, startingAt: place.column))
+            return nil
+        }
+        for name in expression.names where !model.contains(name) {
+            let at = printed.range(of: name).map { printed[..<$0.lowerBound].unicodeScalars.count } ?? 0
+            error(
+                place.line, place.column + at,
+                "unknown name '\(name)' in the formula\(Self.derivativeHint(name, model))")
+            return nil
+        }
+        for (a, b) in expression.derivatives {
+            for part in [a, b] where !model.contains(part) {
+                error(place.line, place.column, "derivative of or by an unknown name '\(part)'")
                 return nil
             }
         }
+        return expression
+    }
+
+    /// The right side of `QUANTITY = NUMBER`, read exactly with its printed precision.
+    private mutating func readNumber(_ printed: String, for quantity: Quantity, at place: Place, note: String?)
+        -> Claim?
+    {
         do {
             let literal = try DecimalLiteral(parsing: printed)
-            return Claim(
-                line: line.number, quantity: quantity, kind: .numeric(literal), printed: printed, note: line.note)
+            return Claim(line: place.line, quantity: quantity, kind: .numeric(literal), printed: printed, note: note)
         } catch {
             self.error(
-                line.number, rightColumn + Self.offset(of: error),
+                place.line, place.column + Self.offset(of: error),
                 "expected a number after '=', found '\(printed)': \(error); to claim a formula write '=='")
             return nil
         }
@@ -114,29 +126,7 @@ extension FixtureReader {
             return nil
         }
         var body = text
-        var step = 0
-        var notation = Quantity.Notation.none
-        if body.hasSuffix("+") {
-            body = body.dropLast()
-            step = 1
-            notation = .plus
-        } else if let at = body.lastIndex(of: "@") {
-            let stepText = body[body.index(after: at)...]
-            let stepColumn = column + body[..<at].unicodeScalars.count + 1
-            guard !stepText.isEmpty, stepText.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                error(
-                    line, stepColumn,
-                    "expected a step count (a whole number from 0 to \(Self.stepLimit)) after '@', found '\(stepText)'")
-                return nil
-            }
-            guard stepText.count <= 7, let value = Int(stepText), value <= Self.stepLimit else {
-                error(line, stepColumn, "step \(stepText) is beyond the limit of \(Self.stepLimit) training steps")
-                return nil
-            }
-            step = value
-            notation = .at
-            body = body[..<at]
-        }
+        guard let (step, notation) = readStep(of: &body, line: line, column: column) else { return nil }
         let expression: Expr
         do {
             expression = try Parser.parse(body, isName: isName)
@@ -148,13 +138,48 @@ extension FixtureReader {
             )
             return nil
         }
+        guard let target = quantityTarget(expression, written: body, line: line, column: column, model: model) else {
+            return nil
+        }
+        return Quantity(target, step: step, notation: notation)
+    }
+
+    /// Takes a trailing `+` or `@k` off `body`: the step it names and how it was written.
+    private mutating func readStep(of body: inout Substring, line: Int, column: Int) -> (Int, Quantity.Notation)? {
+        if body.hasSuffix("+") {
+            body = body.dropLast()
+            return (1, .plus)
+        }
+        guard let at = body.lastIndex(of: "@") else { return (0, .none) }
+        let stepText = body[body.index(after: at)...]
+        let stepColumn = column + body[..<at].unicodeScalars.count + 1
+        guard !stepText.isEmpty, stepText.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            error(
+                line, stepColumn,
+                "expected a step count (a whole number from 0 to \(Self.stepLimit)) after '@', found '\(stepText)'")
+            return nil
+        }
+        guard stepText.count <= 7, let value = Int(stepText), value <= Self.stepLimit else {
+            error(line, stepColumn, "step \(stepText) is beyond the limit of \(Self.stepLimit) training steps")
+            return nil
+        }
+        body = body[..<at]
+        return (value, .at)
+    }
+
+    /// What a quantity's expression names: one of the model's names, or a derivative of one by another.
+    private mutating func quantityTarget(
+        _ expression: Expr, written body: Substring, line: Int, column: Int, model: Model
+    )
+        -> Quantity.Target?
+    {
         switch expression.kind {
         case .name(let name):
             guard model.contains(name) else {
                 error(line, column, "unknown name '\(name)'; the model has \(Self.someNames(model))")
                 return nil
             }
-            return Quantity(.name(name), step: step, notation: notation)
+            return .name(name)
         case .derivative(let a, let b):
             for part in [a, b] where !model.contains(part) {
                 error(
@@ -162,16 +187,16 @@ extension FixtureReader {
                     "derivative of or by an unknown name '\(part)'; the model has \(Self.someNames(model))")
                 return nil
             }
-            return Quantity(.derivative(of: a, by: b), step: step, notation: notation)
+            return .derivative(of: a, by: b)
         default:
             // `dA/dB` with an unknown A or B reads as a division of two unknown names: say which is unknown.
             let parts = body.split(separator: "/", omittingEmptySubsequences: false)
             if parts.count == 2, parts.allSatisfy({ $0.first == "d" && Parser.isName(String($0.dropFirst())) }) {
-                let names = parts.map { String($0.dropFirst()) }
-                for (part, name) in zip(parts, names) where !model.contains(name) {
+                for part in parts where !model.contains(String(part.dropFirst())) {
                     error(
                         line, column + body[..<part.startIndex].unicodeScalars.count,
-                        "derivative of or by an unknown name '\(name)'; the model has \(Self.someNames(model))")
+                        "derivative of or by an unknown name '\(part.dropFirst())'; the model has \(Self.someNames(model))"
+                    )
                     return nil
                 }
             }

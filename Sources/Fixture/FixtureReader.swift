@@ -94,15 +94,15 @@ public struct FixtureReader {
         case model, network, training, claims
     }
 
+    /// Reads every line into its section's tables, then assembles the fixture.
     mutating func read(_ text: String) throws(FixtureError) -> Fixture {
         var section: Section?
         var sawContent = false
         // Lines in an unknown section are skipped: the section's header has been reported already.
         var inUnknownSection = false
         // "\r\n" is one Character in Swift, so split on it as well as on "\n" (CRLF files).
-        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .enumerated()
-        {
+        let rawLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (index, raw) in rawLines.enumerated() {
             let number = index + 1
             var content = raw.hasSuffix("\r") ? raw.dropLast() : raw
             var note: String?
@@ -116,58 +116,62 @@ public struct FixtureReader {
             sawContent = true
             let body = Substring(trimmed)
             if body.hasPrefix("[") {
-                guard body.hasSuffix("]"),
-                    let named = Section(
-                        rawValue: String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces))
-                else {
-                    error(
-                        number, indent + 1,
-                        "unknown section '\(body)'; expected one of [model], [network], [training], [claims]")
-                    section = nil
-                    inUnknownSection = true
-                    continue
-                }
-                inUnknownSection = false
-                if named == .network {
-                    if networkHeader != nil {
-                        error(number, indent + 1, "a second [network] section; a fixture has at most one")
-                    }
-                    networkHeader = number
-                }
-                if named == .training {
-                    if trainingHeader != nil {
-                        error(number, indent + 1, "a second [training] section; a fixture has at most one")
-                    }
-                    trainingHeader = number
-                }
-                section = named
+                section = sectionHeader(body, line: number, indent: indent)
+                inUnknownSection = section == nil
                 continue
             }
-            let line = Line(number: number, text: body, note: note)
-            switch section {
-            case .none:
-                if inUnknownSection { continue }
+            if section == nil, !inUnknownSection {
                 error(number, indent + 1, "expected a section header such as [model] or [claims] before this line")
-            case .model: modelLine(line, indent: indent)
-            case .network:
-                if let (key, entry) = keyLine(
-                    line, indent: indent, existing: network, keys: Self.networkKeys, section: "network")
-                {
-                    network[key] = entry
-                }
-            case .training:
-                if let (key, entry) = keyLine(
-                    line, indent: indent, existing: training, keys: Self.trainingKeys, section: "training")
-                {
-                    training[key] = entry
-                }
-            case .claims: claimLines.append(Line(number: number, text: content.dropFirst(0), note: note))
+            }
+            if let section {
+                read(Line(number: number, text: body, note: note), in: section, indent: indent, content: content)
             }
         }
         if !sawContent {
             error(1, 1, "empty fixture: expected a [model] or [network] section and a [claims] section")
         }
         return try assemble()
+    }
+
+    /// The section a `[name]` line opens, or `nil` (after reporting it) for an unknown one.
+    private mutating func sectionHeader(_ body: Substring, line number: Int, indent: Int) -> Section? {
+        guard body.hasSuffix("]"),
+            let named = Section(rawValue: String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces))
+        else {
+            error(
+                number, indent + 1,
+                "unknown section '\(body)'; expected one of [model], [network], [training], [claims]")
+            return nil
+        }
+        if named == .network {
+            if networkHeader != nil {
+                error(number, indent + 1, "a second [network] section; a fixture has at most one")
+            }
+            networkHeader = number
+        }
+        if named == .training {
+            if trainingHeader != nil {
+                error(number, indent + 1, "a second [training] section; a fixture has at most one")
+            }
+            trainingHeader = number
+        }
+        return named
+    }
+
+    /// Files one content line under its section; `content` is the line before trimming (claims keep their columns).
+    private mutating func read(_ line: Line, in section: Section, indent: Int, content: Substring) {
+        switch section {
+        case .model:
+            modelLine(line, indent: indent)
+        case .network:
+            let entry = keyLine(line, indent: indent, existing: network, keys: Self.networkKeys, section: "network")
+            if let (key, value) = entry { network[key] = value }
+        case .training:
+            let entry = keyLine(line, indent: indent, existing: training, keys: Self.trainingKeys, section: "training")
+            if let (key, value) = entry { training[key] = value }
+        case .claims:
+            claimLines.append(Line(number: line.number, text: content, note: line.note))
+        }
     }
 
     /// A name and the column it starts at, checked.
