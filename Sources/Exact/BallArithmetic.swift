@@ -172,106 +172,144 @@ final class BallArithmetic {
     }
 
     func apply(_ function: ElementaryFunction, _ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
-        let radius = a.rad.pointee
         switch function {
-        case .exp:
-            // |e^x − e^m| ≤ r·e^(m+r) = r·e^m·e^r, with e^r ≤ 1 + 2r for r ≤ 1 (else a 64-bit bound).
-            var slope = Magnitude.zero
-            if !(radius < Magnitude(1)) {
-                mpfr_set(low0, a.mid, MPFR_RNDU)
-                radius.write(to: low1)
-                mpfr_add(low0, low0, low1, MPFR_RNDU)
-                mpfr_exp(low0, low0, MPFR_RNDU)
-                guard cgmp_mpfr_is_number(low0) != 0 else { throw .overflow }
-                slope = Magnitude(upperBoundOf: low0)
-            }
-            let relative = exponential(a.mid, into: r.mid)
-            guard cgmp_mpfr_is_number(r.mid) != 0 else { throw .overflow }
-            if radius < Magnitude(1) {
-                slope =
-                    Magnitude(upperBoundOf: r.mid) * (Magnitude(1) + relative)
-                    * (Magnitude(1) + radius.timesPowerOfTwo(1))
-            }
-            try finish(r, ternary: 0, radius: radius * slope + Self.roundoff(r.mid, relative: relative))
-        case .log:
-            guard cgmp_mpfr_sgn(a.mid) > 0, let lowest = distanceFromZero(a) else {
-                throw .domain(function: "log", requirement: "a positive argument")
-            }
-            // |log x − log m| ≤ r / (m − r)
-            try finish(r, ternary: mpfr_log(r.mid, a.mid, MPFR_RNDN), radius: radius / lowest)
-        case .sqrt:
-            if sign(a) == 0 {
-                try load(0, into: r)
-                return
-            }
-            guard cgmp_mpfr_sgn(a.mid) > 0, distanceFromZero(a) != nil else {
-                throw .domain(function: "sqrt", requirement: "a nonnegative argument")
-            }
-            // |√x − √m| ≤ r / √(m − r); low0 holds a lower bound on m − r.
-            mpfr_sqrt(low0, low0, MPFR_RNDD)
-            let lowest = Magnitude(lowerBoundOf: low0)
-            try finish(r, ternary: mpfr_sqrt(r.mid, a.mid, MPFR_RNDN), radius: radius / lowest)
-        case .tanh:
-            // |tanh′| ≤ 1
-            try finish(r, ternary: mpfr_tanh(r.mid, a.mid, MPFR_RNDN), radius: radius)
-        case .logistic:
-            // 1/(1 + e^(−m)): with e^(−m) computed within relative ρ and two roundings of 2^−p,
-            // the value is within 2ρ + 2^(3−p) of the true one, relative (second-order terms
-            // included). The radius propagates with |σ′(x)| ≤ min(1/4, e^−|x|) ≤ min(1/4, e^r·e^−|m|),
-            // which keeps σ's relative accuracy far out in its tails; e^−|m| is read off the exp
-            // already computed, so no second exp is needed.
-            let t = work0.mid
-            let negative = cgmp_mpfr_sgn(a.mid) < 0
-            mpfr_neg(t, a.mid, MPFR_RNDN)
-            let relative = exponential(t, into: t)
-            if cgmp_mpfr_is_number(t) == 0 {
-                // e^−m beyond MPFR's range: σ(m) ≤ e^m lies below a few of its smallest numbers.
-                guard negative, radius < Magnitude(1) else { throw .overflow }
-                mpfr_set_zero(r.mid, 1)
-                r.rad.pointee = Self.ulp(r.mid).timesPowerOfTwo(2)
-                return
-            }
-            // For m ≥ 0, e^−|m| = e^−m is the exp just computed.
-            var tail = negative ? Magnitude.zero : Magnitude(upperBoundOf: t) * (Magnitude(1) + relative)
-            mpfr_add_ui(t, t, 1, MPFR_RNDN)
-            mpfr_ui_div(r.mid, 1, t, MPFR_RNDN)
-            let error = relative.timesPowerOfTwo(1) + Magnitude(powerOfTwo: 3 - precision)
-            // For m < 0, e^−|m| = e^m ≤ 2σ(m), and σ(m) is within that relative error of the value computed.
-            if negative { tail = (Magnitude(upperBoundOf: r.mid) * (Magnitude(1) + error)).timesPowerOfTwo(1) }
-            try finish(
-                r, ternary: 0,
-                radius: radius * Self.slope(limit: Magnitude(powerOfTwo: -2), tail: tail, radius: radius)
-                    + Self.roundoff(r.mid, relative: error))
-        case .softplus:
-            // log1p(e^m): an error of relative ρ in e^m moves log1p by at most ρ·t/(1+t) ≤ ρ·log1p(t),
-            // plus the final rounding: within 2ρ + 2^(2−p) relative. |softplus′(x)| = σ(x) ≤ min(1, e^x)
-            // ≤ min(1, e^r·e^m), with e^m the exp just computed.
-            let t = work0.mid
-            let relative = exponential(a.mid, into: t)
-            guard cgmp_mpfr_is_number(t) != 0 else { throw .overflow }
-            let tail = Magnitude(upperBoundOf: t) * (Magnitude(1) + relative)
-            mpfr_log1p(r.mid, t, MPFR_RNDN)
-            let error = relative.timesPowerOfTwo(1) + Magnitude(powerOfTwo: 2 - precision)
-            try finish(
-                r, ternary: 0,
-                radius: radius * Self.slope(limit: Magnitude(1), tail: tail, radius: radius)
-                    + Self.roundoff(r.mid, relative: error))
-        case .relu:
-            switch sign(a) {
-            case .some(let s) where s > 0: try copy(a, into: r)
-            case .some: try load(0, into: r)
-            case .none:
-                // The ball straddles 0: relu's image is [0, m + r], centred at (m + r)/2.
-                radius.write(to: low1)
-                mpfr_add(r.mid, a.mid, low1, MPFR_RNDU)
-                mpfr_div_2ui(r.mid, r.mid, 1, MPFR_RNDU)
-                r.rad.pointee = Magnitude(upperBoundOf: r.mid)
-            }
-        case .step:
-            guard let s = sign(a) else {
-                throw .undecidable("relu′ at an argument that cannot be told apart from 0")
-            }
-            try load(s > 0 ? 1 : 0, into: r)
+        case .exp: try applyExp(a, into: r)
+        case .log: try applyLog(a, into: r)
+        case .sqrt: try applySqrt(a, into: r)
+        case .tanh: try applyTanh(a, into: r)
+        case .logistic: try applyLogistic(a, into: r)
+        case .softplus: try applySoftplus(a, into: r)
+        case .relu: try applyRelu(a, into: r)
+        case .step: try applyStep(a, into: r)
         }
+    }
+
+    /// r ← e^a, the radius bounding both the spread of e^x over the ball and the rounding.
+    private func applyExp(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee
+        // |e^x − e^m| ≤ r·e^(m+r) = r·e^m·e^r, with e^r ≤ 1 + 2r for r ≤ 1 (else a 64-bit bound).
+        var slope = Magnitude.zero
+        if !(radius < Magnitude(1)) {
+            mpfr_set(low0, a.mid, MPFR_RNDU)
+            radius.write(to: low1)
+            mpfr_add(low0, low0, low1, MPFR_RNDU)
+            mpfr_exp(low0, low0, MPFR_RNDU)
+            guard cgmp_mpfr_is_number(low0) != 0 else { throw .overflow }
+            slope = Magnitude(upperBoundOf: low0)
+        }
+        let relative = exponential(a.mid, into: r.mid)
+        guard cgmp_mpfr_is_number(r.mid) != 0 else { throw .overflow }
+        if radius < Magnitude(1) {
+            slope =
+                Magnitude(upperBoundOf: r.mid) * (Magnitude(1) + relative)
+                * (Magnitude(1) + radius.timesPowerOfTwo(1))
+        }
+        try finish(r, ternary: 0, radius: radius * slope + Self.roundoff(r.mid, relative: relative))
+    }
+
+    /// r ← log a, defined when the ball lies in the positive numbers.
+    private func applyLog(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee
+        guard cgmp_mpfr_sgn(a.mid) > 0, let lowest = distanceFromZero(a) else {
+            throw .domain(function: "log", requirement: "a positive argument")
+        }
+        // |log x − log m| ≤ r / (m − r)
+        try finish(r, ternary: mpfr_log(r.mid, a.mid, MPFR_RNDN), radius: radius / lowest)
+    }
+
+    /// r ← √a, defined when the ball is exactly 0 or lies in the positive numbers.
+    private func applySqrt(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee
+        if sign(a) == 0 {
+            try load(0, into: r)
+            return
+        }
+        guard cgmp_mpfr_sgn(a.mid) > 0, distanceFromZero(a) != nil else {
+            throw .domain(function: "sqrt", requirement: "a nonnegative argument")
+        }
+        // |√x − √m| ≤ r / √(m − r); low0 holds a lower bound on m − r.
+        mpfr_sqrt(low0, low0, MPFR_RNDD)
+        let lowest = Magnitude(lowerBoundOf: low0)
+        try finish(r, ternary: mpfr_sqrt(r.mid, a.mid, MPFR_RNDN), radius: radius / lowest)
+    }
+
+    /// r ← tanh a; tanh is 1-Lipschitz, so the radius carries over, plus the rounding.
+    private func applyTanh(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee
+        // |tanh′| ≤ 1
+        try finish(r, ternary: mpfr_tanh(r.mid, a.mid, MPFR_RNDN), radius: radius)
+    }
+
+    /// r ← σ(a) = 1/(1 + e^−a), accurate relative to σ's value even far out in its tails.
+    private func applyLogistic(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee
+        // 1/(1 + e^(−m)): with e^(−m) computed within relative ρ and two roundings of 2^−p,
+        // the value is within 2ρ + 2^(3−p) of the true one, relative (second-order terms
+        // included). The radius propagates with |σ′(x)| ≤ min(1/4, e^−|x|) ≤ min(1/4, e^r·e^−|m|),
+        // which keeps σ's relative accuracy far out in its tails; e^−|m| is read off the exp
+        // already computed, so no second exp is needed.
+        let t = work0.mid
+        let negative = cgmp_mpfr_sgn(a.mid) < 0
+        mpfr_neg(t, a.mid, MPFR_RNDN)
+        let relative = exponential(t, into: t)
+        if cgmp_mpfr_is_number(t) == 0 {
+            // e^−m beyond MPFR's range: σ(m) ≤ e^m lies below a few of its smallest numbers.
+            guard negative, radius < Magnitude(1) else { throw .overflow }
+            mpfr_set_zero(r.mid, 1)
+            r.rad.pointee = Self.ulp(r.mid).timesPowerOfTwo(2)
+            return
+        }
+        // For m ≥ 0, e^−|m| = e^−m is the exp just computed.
+        var tail = negative ? Magnitude.zero : Magnitude(upperBoundOf: t) * (Magnitude(1) + relative)
+        mpfr_add_ui(t, t, 1, MPFR_RNDN)
+        mpfr_ui_div(r.mid, 1, t, MPFR_RNDN)
+        let error = relative.timesPowerOfTwo(1) + Magnitude(powerOfTwo: 3 - precision)
+        // For m < 0, e^−|m| = e^m ≤ 2σ(m), and σ(m) is within that relative error of the value computed.
+        if negative { tail = (Magnitude(upperBoundOf: r.mid) * (Magnitude(1) + error)).timesPowerOfTwo(1) }
+        try finish(
+            r, ternary: 0,
+            radius: radius * Self.slope(limit: Magnitude(powerOfTwo: -2), tail: tail, radius: radius)
+                + Self.roundoff(r.mid, relative: error))
+    }
+
+    /// r ← softplus(a) = log(1 + e^a), its slope bounded by σ(x) ≤ min(1, e^x).
+    private func applySoftplus(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee
+        // log1p(e^m): an error of relative ρ in e^m moves log1p by at most ρ·t/(1+t) ≤ ρ·log1p(t),
+        // plus the final rounding: within 2ρ + 2^(2−p) relative. |softplus′(x)| = σ(x) ≤ min(1, e^x)
+        // ≤ min(1, e^r·e^m), with e^m the exp just computed.
+        let t = work0.mid
+        let relative = exponential(a.mid, into: t)
+        guard cgmp_mpfr_is_number(t) != 0 else { throw .overflow }
+        let tail = Magnitude(upperBoundOf: t) * (Magnitude(1) + relative)
+        mpfr_log1p(r.mid, t, MPFR_RNDN)
+        let error = relative.timesPowerOfTwo(1) + Magnitude(powerOfTwo: 2 - precision)
+        try finish(
+            r, ternary: 0,
+            radius: radius * Self.slope(limit: Magnitude(1), tail: tail, radius: radius)
+                + Self.roundoff(r.mid, relative: error))
+    }
+
+    /// r ← max(a, 0): a itself, 0, or for a ball straddling 0 a ball around relu's image.
+    private func applyRelu(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let radius = a.rad.pointee
+        switch sign(a) {
+        case .some(let s) where s > 0: try copy(a, into: r)
+        case .some: try load(0, into: r)
+        case .none:
+            // The ball straddles 0: relu's image is [0, m + r], centred at (m + r)/2.
+            radius.write(to: low1)
+            mpfr_add(r.mid, a.mid, low1, MPFR_RNDU)
+            mpfr_div_2ui(r.mid, r.mid, 1, MPFR_RNDU)
+            r.rad.pointee = Magnitude(upperBoundOf: r.mid)
+        }
+    }
+
+    /// r ← relu′(a), 1 or 0, defined only when the ball lies on one side of 0.
+    private func applyStep(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        guard let s = sign(a) else {
+            throw .undecidable("relu′ at an argument that cannot be told apart from 0")
+        }
+        try load(s > 0 ? 1 : 0, into: r)
     }
 }

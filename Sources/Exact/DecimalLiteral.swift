@@ -58,6 +58,31 @@ public struct DecimalLiteral: Sendable, Hashable, CustomStringConvertible {
             negative = characters[0] == "-"
             index = 1
         }
+        let (digits, fractionDigits) = Self.mantissa(characters, from: &index)
+        guard !digits.isEmpty else {
+            throw index < characters.count ? .unexpected(characters[index], offset: index) : .empty
+        }
+        var exponent = 0
+        if index < characters.count, characters[index] == "e" || characters[index] == "E" {
+            exponent = try Self.exponent(characters, marker: index)
+            index = characters.count
+        }
+        guard index == characters.count else { throw .unexpected(characters[index], offset: index) }
+        guard let magnitude = BigInt(digits) else { throw .empty }
+        let place = exponent - fractionDigits
+        var value = Rational(magnitude) * Rational.powerOfTen(place)
+        if negative { value = -value }
+        self.value = value
+        self.lastPlace = place
+        self.significantDigits = max(digits.drop(while: { $0 == "0" }).count, 1)
+        self.text = String(text)
+    }
+
+    /// The digits of a decimal's mantissa from `index` on, with how many follow the point; leaves
+    /// `index` at the first character that is neither a digit nor the first point.
+    private static func mantissa(_ characters: [Character], from index: inout Int) -> (
+        digits: String, fractionDigits: Int
+    ) {
         var digits = ""
         var fractionDigits = 0
         var seenPoint = false
@@ -73,32 +98,22 @@ public struct DecimalLiteral: Sendable, Hashable, CustomStringConvertible {
             }
             index += 1
         }
-        guard !digits.isEmpty else {
-            throw index < characters.count ? .unexpected(characters[index], offset: index) : .empty
-        }
-        var exponent = 0
-        if index < characters.count, characters[index] == "e" || characters[index] == "E" {
-            let exponentText = characters[(index + 1)...]
-            guard let parsed = Int(String(exponentText)), exponentText.allSatisfy({ $0.isASCII }) else {
-                let bad = exponentText.first(where: { !($0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+")) })
-                if let bad, let offset = characters[(index + 1)...].firstIndex(of: bad) {
-                    throw .unexpected(bad, offset: offset)
-                }
-                throw exponentText.count > 6 ? .exponentOutOfRange : .unexpected(characters[index], offset: index)
+        return (digits, fractionDigits)
+    }
+
+    /// The exponent after the `e` or `E` at `marker`, which runs to the end of the text and must
+    /// be an integer within `exponentLimit`.
+    private static func exponent(_ characters: [Character], marker: Int) throws(ParseError) -> Int {
+        let exponentText = characters[(marker + 1)...]
+        guard let parsed = Int(String(exponentText)), exponentText.allSatisfy({ $0.isASCII }) else {
+            let bad = exponentText.first(where: { !($0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+")) })
+            if let bad, let offset = characters[(marker + 1)...].firstIndex(of: bad) {
+                throw .unexpected(bad, offset: offset)
             }
-            guard abs(parsed) <= Self.exponentLimit else { throw .exponentOutOfRange }
-            exponent = parsed
-            index = characters.count
+            throw exponentText.count > 6 ? .exponentOutOfRange : .unexpected(characters[marker], offset: marker)
         }
-        guard index == characters.count else { throw .unexpected(characters[index], offset: index) }
-        guard let magnitude = BigInt(digits) else { throw .empty }
-        let place = exponent - fractionDigits
-        var value = Rational(magnitude) * Rational.powerOfTen(place)
-        if negative { value = -value }
-        self.value = value
-        self.lastPlace = place
-        self.significantDigits = max(digits.drop(while: { $0 == "0" }).count, 1)
-        self.text = String(text)
+        guard abs(parsed) <= Self.exponentLimit else { throw .exponentOutOfRange }
+        return parsed
     }
 
     private static func integerPart(_ characters: ArraySlice<Character>, offset: Int, signed: Bool) throws(ParseError)

@@ -78,7 +78,20 @@ public struct LossPlot: Sendable {
     public var svg: String {
         var document = SVGDocument(width: width, height: height)
         document.text(title, x: width / 2, y: 30, size: 17, anchor: .middle, weight: "bold", id: "title")
-        // Frame and grid.
+        drawGrid(into: &document)
+        document.rect(
+            x: plotLeft, y: plotTop, width: plotRight - plotLeft, height: plotBottom - plotTop, fill: "none",
+            stroke: "#4a5568")
+        drawLossAxis(into: &document)
+        drawDigitsAxis(into: &document)
+        drawStepAxis(into: &document)
+        drawCurves(into: &document)
+        drawLegend(into: &document)
+        return document.rendered
+    }
+
+    /// The grid: a line per decade with minor ticks between, and a line per step tick.
+    private func drawGrid(into document: inout SVGDocument) {
         let (low, high) = decades
         document.beginGroup(id: "grid")
         for exponent in low...high {
@@ -96,10 +109,11 @@ public struct LossPlot: Sendable {
             document.line(x1: x(step: step), y1: plotTop, x2: x(step: step), y2: plotBottom, stroke: "#edf2f7")
         }
         document.endGroup()
-        document.rect(
-            x: plotLeft, y: plotTop, width: plotRight - plotLeft, height: plotBottom - plotTop, fill: "none",
-            stroke: "#4a5568")
-        // Left axis: the loss, one label per decade.
+    }
+
+    /// Left axis: the loss, one label per decade.
+    private func drawLossAxis(into document: inout SVGDocument) {
+        let (low, high) = decades
         document.beginGroup(id: "loss-axis")
         for exponent in low...high {
             let level = y(loss: pow(10, Double(exponent)))
@@ -112,7 +126,10 @@ public struct LossPlot: Sendable {
             "loss \(lossName) (certified, log scale)", x: 28, y: (plotTop + plotBottom) / 2, size: 13, anchor: .middle,
             fill: Self.lossColour, rotation: -90)
         document.endGroup()
-        // Right axis: agreeing digits.
+    }
+
+    /// Right axis: agreeing digits, labelled every five and at the top.
+    private func drawDigitsAxis(into document: inout SVGDocument) {
         document.beginGroup(id: "digits-axis")
         for digits in stride(from: 0, through: maximumDigits, by: 1) {
             let level = y(digits: digits)
@@ -125,7 +142,10 @@ public struct LossPlot: Sendable {
             anchor: .middle,
             fill: Self.digitsColour, rotation: 90)
         document.endGroup()
-        // Bottom axis: the step.
+    }
+
+    /// Bottom axis: the step.
+    private func drawStepAxis(into document: inout SVGDocument) {
         document.beginGroup(id: "step-axis")
         for step in stepTicks {
             document.line(x1: x(step: step), y1: plotBottom, x2: x(step: step), y2: plotBottom + 7, stroke: "#4a5568")
@@ -133,7 +153,10 @@ public struct LossPlot: Sendable {
         }
         document.text("training step", x: (plotLeft + plotRight) / 2, y: plotBottom + 50, size: 13, anchor: .middle)
         document.endGroup()
-        // The curves, clipped to the plotting area.
+    }
+
+    /// The curves, clipped to the plotting area: the loss, and the agreeing digits as a staircase.
+    private func drawCurves(into document: inout SVGDocument) {
         document.clipRect(
             id: "plot-area", x: plotLeft, y: plotTop - 2, width: plotRight - plotLeft, height: plotBottom - plotTop + 4)
         document.beginGroup(id: "curves", clipPath: "plot-area")
@@ -147,7 +170,10 @@ public struct LossPlot: Sendable {
         }
         document.polyline(steps, stroke: Self.digitsColour, strokeWidth: 1.4)
         document.endGroup()
-        // Legend, bottom left inside the plot, below where a falling loss curve runs.
+    }
+
+    /// Legend, bottom left inside the plot, below where a falling loss curve runs.
+    private func drawLegend(into document: inout SVGDocument) {
         let legend = ["certified loss \(lossName)", "digits of the Double loss that agree"]
         let legendWidth = (legend.map { SVGDocument.textWidth($0, fontSize: 12) }.max() ?? 0) + 52
         let legendX = plotLeft + (plotRight - plotLeft) * 0.22
@@ -164,6 +190,5 @@ public struct LossPlot: Sendable {
             strokeWidth: 1.4)
         document.text(legend[1], x: legendX + 44, y: legendY + 40, size: 12)
         document.endGroup()
-        return document.rendered
     }
 }

@@ -169,6 +169,15 @@ public struct NetworkDiagram: Sendable {
         nodes = []
         edges = []
         labels = []
+        let indexOf = placeNeurons(layers: layers)
+        placeBiases(biasValues: biasValues, tallest: Double(layers.max() ?? 1), indexOf: indexOf)
+        let pending = connectWeights(layers: layers, weightTexts: weightTexts, indexOf: indexOf)
+        return placeLabels(pending, indexOf: indexOf)
+    }
+
+    /// Places the neurons in columns, each centred on the tallest, with the inputs' values and the
+    /// outputs' targets as notes; returns each neuron's node index by name.
+    private mutating func placeNeurons(layers: [Int]) -> [String: Int] {
         let tallest = Double(layers.max() ?? 1)
         var indexOf: [String: Int] = [:]
         for (layer, count) in layers.enumerated() {
@@ -178,18 +187,25 @@ public struct NetworkDiagram: Sendable {
                 var node = Node(
                     name: name, kind: kind, column: layer, x: Double(layer) * columnGap, y: y, radius: Self.nodeRadius)
                 if kind == .input, position < network.inputs.count {
-                    node.note = Self.decimalText(network.inputs[position])
-                    let width = SVGDocument.textWidth(node.note!, fontSize: Self.noteFontSize)
+                    let note = Self.decimalText(network.inputs[position])
+                    let width = SVGDocument.textWidth(note, fontSize: Self.noteFontSize)
+                    node.note = note
                     node.noteBox = Box(x: node.x - Self.nodeRadius - 8 - width, y: y - 9, width: width, height: 16)
                 } else if kind == .output, let targets = network.targets, position < targets.count {
-                    node.note = "target " + Self.decimalText(targets[position])
-                    let width = SVGDocument.textWidth(node.note!, fontSize: Self.noteFontSize)
+                    let note = "target " + Self.decimalText(targets[position])
+                    let width = SVGDocument.textWidth(note, fontSize: Self.noteFontSize)
+                    node.note = note
                     node.noteBox = Box(x: node.x + Self.nodeRadius + 8, y: y - 9, width: width, height: 16)
                 }
                 indexOf[name] = nodes.count
                 nodes.append(node)
             }
         }
+        return indexOf
+    }
+
+    /// Places the bias nodes, with their values as notes, and their dashed edges to the neurons they feed.
+    private mutating func placeBiases(biasValues: [String: String], tallest: Double, indexOf: [String: Int]) {
         // Bias nodes: on rows below the tallest column, in the column before the layer they feed.
         let biasTop = (tallest - 1) * rowGap + max(rowGap, 90)
         var rowInColumn: [Int: Int] = [:]
@@ -212,10 +228,26 @@ public struct NetworkDiagram: Sendable {
                 if let to = indexOf[receiver] { edges.append(Edge(from: biasIndex, to: to, weight: nil)) }
             }
         }
+    }
+
+    /// A weight's label still to be placed: its text, its edge, and where its sender stands among
+    /// the receiver's senders (which sets the label's preferred spot).
+    private struct PendingLabel {
+        var weight: String
+        var text: String
+        var sender: String
+        var receiver: String
+        var position: Int
+        var senders: Int
+    }
+
+    /// Adds the weights' edges and returns their labels, to be placed once every edge is known.
+    private mutating func connectWeights(layers: [Int], weightTexts: [String], indexOf: [String: Int])
+        -> [PendingLabel]
+    {
         // Weights: layer by layer, then receiving neuron, then sending neuron.
         var weightIndex = 0
-        var pending: [(weight: String, text: String, sender: String, receiver: String, position: Int, senders: Int)] =
-            []
+        var pending: [PendingLabel] = []
         for layer in 1..<layers.count {
             let senders = network.neuronNames(layer: layer - 1)
             for receiver in network.neuronNames(layer: layer) {
@@ -225,50 +257,70 @@ public struct NetworkDiagram: Sendable {
                     guard let from = indexOf[sender], let to = indexOf[receiver] else { continue }
                     edges.append(Edge(from: from, to: to, weight: weight))
                     let text = "\(weight) = \(weightIndex <= weightTexts.count ? weightTexts[weightIndex - 1] : "?")"
-                    pending.append((weight, text, sender, receiver, position, senders.count))
+                    pending.append(
+                        PendingLabel(
+                            weight: weight, text: text, sender: sender, receiver: receiver, position: position,
+                            senders: senders.count))
                 }
             }
         }
+        return pending
+    }
+
+    /// An edge as a segment between its nodes' centres, with its weight (nil for a bias edge).
+    private typealias Segment = (a: Node, b: Node, weight: String?)
+
+    /// Places the labels in order; false when one finds no free spot.
+    private mutating func placeLabels(_ pending: [PendingLabel], indexOf: [String: Int]) -> Bool {
         // Each label goes where it overlaps nothing placed so far, preferring its staggered spot
         // and spots that no other edge crosses (so it reads as the label of its own edge).
         var obstacles: [Box] = nodes.map { $0.box.insetBy(-4) } + nodes.compactMap(\.noteBox)
-        let segments = edges.map { (a: nodes[$0.from], b: nodes[$0.to], weight: $0.weight) }
+        let segments: [Segment] = edges.map { (a: nodes[$0.from], b: nodes[$0.to], weight: $0.weight) }
         for item in pending {
             guard let from = indexOf[item.sender], let to = indexOf[item.receiver] else { continue }
-            let a = nodes[from]
-            let b = nodes[to]
-            let size = (
-                width: SVGDocument.textWidth(item.text, fontSize: Self.labelFontSize) + 2 * Self.labelPadding,
-                height: Self.labelFontSize + 2 * Self.labelPadding + 1
-            )
-            let preferred = Self.preferredFraction(sender: item.position, of: item.senders)
-            var best: (score: Double, label: EdgeLabel)?
-            for fraction in Self.candidateFractions(around: preferred) {
-                let box = Box(
-                    centerX: a.x + fraction * (b.x - a.x), centerY: a.y + fraction * (b.y - a.y),
-                    width: size.width, height: size.height)
-                let spaced = box.insetBy(-Self.labelGap)
-                if obstacles.contains(where: { $0.overlaps(spaced) }) { continue }
-                // A crossing weight edge misleads more than a crossing (dashed, coloured) bias edge.
-                let crossings = segments.filter {
-                    $0.weight != item.weight && Self.segment(from: ($0.a.x, $0.a.y), to: ($0.b.x, $0.b.y), crosses: box)
-                }
-                .reduce(0.0) { $0 + ($1.weight == nil ? 0.25 : 1) }
-                let score = crossings + abs(fraction - preferred) * 6
-                if best == nil || score < best!.score {
-                    best = (
-                        score,
-                        EdgeLabel(
-                            weight: item.weight, text: item.text, from: item.sender, to: item.receiver,
-                            fraction: fraction, box: box)
-                    )
-                }
-            }
-            guard let placed = best?.label else { return false }
+            guard
+                let placed = bestLabel(
+                    for: item, from: nodes[from], to: nodes[to], avoiding: obstacles, segments: segments)
+            else { return false }
             labels.append(placed)
             obstacles.append(placed.box)
         }
         return true
+    }
+
+    /// The best free spot for a label on the edge from `a` to `b`: clear of every obstacle, crossed
+    /// by as few other edges as possible, near its preferred spot; nil when no spot is clear.
+    private func bestLabel(
+        for item: PendingLabel, from a: Node, to b: Node, avoiding obstacles: [Box], segments: [Segment]
+    ) -> EdgeLabel? {
+        let size = (
+            width: SVGDocument.textWidth(item.text, fontSize: Self.labelFontSize) + 2 * Self.labelPadding,
+            height: Self.labelFontSize + 2 * Self.labelPadding + 1
+        )
+        let preferred = Self.preferredFraction(sender: item.position, of: item.senders)
+        var best: (score: Double, label: EdgeLabel)?
+        for fraction in Self.candidateFractions(around: preferred) {
+            let box = Box(
+                centerX: a.x + fraction * (b.x - a.x), centerY: a.y + fraction * (b.y - a.y),
+                width: size.width, height: size.height)
+            let spaced = box.insetBy(-Self.labelGap)
+            if obstacles.contains(where: { $0.overlaps(spaced) }) { continue }
+            // A crossing weight edge misleads more than a crossing (dashed, coloured) bias edge.
+            let crossings = segments.filter {
+                $0.weight != item.weight && Self.segment(from: ($0.a.x, $0.a.y), to: ($0.b.x, $0.b.y), crosses: box)
+            }
+            .reduce(0.0) { $0 + ($1.weight == nil ? 0.25 : 1) }
+            let score = crossings + abs(fraction - preferred) * 6
+            if best.map({ score < $0.score }) ?? true {
+                best = (
+                    score,
+                    EdgeLabel(
+                        weight: item.weight, text: item.text, from: item.sender, to: item.receiver,
+                        fraction: fraction, box: box)
+                )
+            }
+        }
+        return best?.label
     }
 
     /// Whether the segment from `p` to `q` passes through `box` (Liang–Barsky clipping).
@@ -330,71 +382,5 @@ public struct NetworkDiagram: Sendable {
             SVGDocument.textWidth(Self.caption, fontSize: 10))
         width = max((boxes.map(\.maxX).max() ?? 0) + Self.margin, titleWidth + 2 * Self.margin)
         height = (boxes.map(\.maxY).max() ?? 0) + Self.margin + 22
-    }
-
-    // MARK: Drawing
-
-    private static let colours: [NodeKind: (fill: String, stroke: String)] = [
-        .input: ("#e3efff", "#2b6cb0"), .hidden: ("#e6f6ea", "#2f855a"),
-        .output: ("#fde8e6", "#c53030"), .bias: ("#fff6d9", "#b7791f"),
-    ]
-
-    /// The picture as SVG text.
-    public var svg: String {
-        var document = SVGDocument(width: width.rounded(.up), height: height.rounded(.up))
-        document.text(title, x: Self.margin, y: Self.margin + 14, size: 16, weight: "bold", id: "title")
-        if let subtitle { document.text(subtitle, x: Self.margin, y: Self.margin + 34, size: 12, fill: "#555") }
-        document.beginGroup(id: "edges")
-        for edge in edges {
-            let a = nodes[edge.from]
-            let b = nodes[edge.to]
-            let (x1, y1) = Self.rim(of: a, towards: b)
-            let (x2, y2) = Self.rim(of: b, towards: a)
-            if edge.weight == nil {
-                document.line(x1: x1, y1: y1, x2: x2, y2: y2, stroke: "#c99a3a", strokeWidth: 1.2, dash: "5 4")
-            } else {
-                document.line(x1: x1, y1: y1, x2: x2, y2: y2, stroke: "#8a8f98", strokeWidth: 1.3)
-            }
-        }
-        document.endGroup()
-        document.beginGroup(id: "weights")
-        for label in labels {
-            document.rect(
-                x: label.box.x, y: label.box.y, width: label.box.width, height: label.box.height,
-                fill: "white", stroke: "#d5d8dd", strokeWidth: 0.8, cornerRadius: 3)
-            document.text(
-                label.text, x: label.box.x + label.box.width / 2,
-                y: label.box.y + label.box.height / 2 + Self.labelFontSize * 0.35,
-                size: Self.labelFontSize, anchor: .middle, fill: "#1a202c", id: "label-\(label.weight)")
-        }
-        document.endGroup()
-        document.beginGroup(id: "nodes")
-        for node in nodes {
-            let colour = Self.colours[node.kind] ?? ("white", "black")
-            document.circle(
-                cx: node.x, cy: node.y, r: node.radius, fill: colour.fill, stroke: colour.stroke,
-                id: "node-\(node.name)")
-            let size = min(14, 2 * node.radius * 0.85 / (0.6 * Double(max(node.name.count, 1))))
-            document.text(
-                node.name, x: node.x, y: node.y + size * 0.35, size: size, anchor: .middle, fill: "#1a202c",
-                weight: "bold")
-            if let note = node.note, let box = node.noteBox {
-                document.text(note, x: box.x, y: box.y + 12, size: Self.noteFontSize, fill: "#4a5568")
-            }
-        }
-        document.endGroup()
-        document.text(Self.caption, x: Self.margin, y: height - Self.margin + 6, size: 10, fill: "#718096")
-        return document.rendered
-    }
-
-    static let caption = "weights numbered layer by layer, then receiving neuron, then sending neuron; dashed: bias"
-
-    /// Where the segment from `a`'s centre towards `b` leaves `a`'s circle.
-    private static func rim(of a: Node, towards b: Node) -> (Double, Double) {
-        let dx = b.x - a.x
-        let dy = b.y - a.y
-        let length = (dx * dx + dy * dy).squareRoot()
-        guard length > 0 else { return (a.x, a.y) }
-        return (a.x + dx / length * a.radius, a.y + dy / length * a.radius)
     }
 }

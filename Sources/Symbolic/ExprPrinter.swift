@@ -90,60 +90,75 @@ public struct ExprPrinter: Sendable {
         case .derivative(let quantity, let variable):
             return derivative(of: quantity, by: variable)
         case .function(let function, let argument):
-            let inner = render(argument, context: 0)
-            switch style {
-            case .text:
-                return "\(function.name)(\(inner))"
-            case .latex:
-                switch function {
-                case .sqrt: return "\\sqrt{\(inner)}"
-                case .exp, .log, .tanh: return "\\\(function.rawValue)\\left(\(inner)\\right)"
-                case .logistic: return "\\sigma\\left(\(inner)\\right)"
-                case .step: return "\\operatorname{relu}'\\left(\(inner)\\right)"
-                default: return "\\operatorname{\(function.rawValue)}\\left(\(inner)\\right)"
-                }
-            }
+            return renderApplication(function, render(argument, context: 0))
         case .power(let base, let exponent):
             if exponent < 0 { return fraction(numerator: [], denominator: [base.power(-exponent)], negative: false) }
             let baseText = render(base, context: 4)
             return style == .latex ? "\(baseText)^{\(exponent)}" : "\(baseText)^\(exponent)"
         case .sum(let terms):
-            var text = ""
-            for (index, term) in terms.enumerated() {
-                let (coefficient, rest) = term.splitCoefficient
-                if index > 0, let value = term.constantValue, value.signum < 0 {
-                    text += " - " + render(.constant(-value), context: 2)
-                } else if index > 0, coefficient.signum < 0 {
-                    text += " - " + render(Expr.product([.constant(-coefficient), rest]), context: 2)
-                } else {
-                    text += (index > 0 ? " + " : "") + render(term, context: 2)
-                }
-            }
-            return text
+            return renderSum(terms)
         case .product(let factors):
-            var numerator: [Expr] = []
-            var denominator: [Expr] = []
-            var negative = false
-            for factor in factors {
-                if let value = factor.constantValue {
-                    negative = value.signum < 0
-                    let magnitude = value.magnitude
-                    // A short decimal coefficient reads as written (0.3775·x); a unit fraction as a
-                    // division (½(t − o)² as (t − o)²/2), and any other fraction as a/b.
-                    if magnitude.numerator != 1, !magnitude.isInteger, decimalPlaces(magnitude) != nil {
-                        numerator.append(.constant(magnitude))
-                        continue
-                    }
-                    if magnitude.numerator != 1 { numerator.append(.constant(Rational(magnitude.numerator))) }
-                    if magnitude.denominator != 1 { denominator.append(.constant(Rational(magnitude.denominator))) }
-                } else if case .power(let base, let exponent) = factor.kind, exponent < 0 {
-                    denominator.append(base.power(-exponent))
-                } else {
-                    numerator.append(factor)
-                }
-            }
-            return fraction(numerator: numerator, denominator: denominator, negative: negative)
+            return renderProduct(factors)
         }
+    }
+
+    /// A function applied to its rendered argument: `exp(x)`, or in LaTeX `\exp\left(x\right)`, `\sqrt{x}`.
+    private func renderApplication(_ function: ElementaryFunction, _ inner: String) -> String {
+        switch style {
+        case .text:
+            return "\(function.name)(\(inner))"
+        case .latex:
+            switch function {
+            case .sqrt: return "\\sqrt{\(inner)}"
+            case .exp, .log, .tanh: return "\\\(function.rawValue)\\left(\(inner)\\right)"
+            case .logistic: return "\\sigma\\left(\(inner)\\right)"
+            case .step: return "\\operatorname{relu}'\\left(\(inner)\\right)"
+            default: return "\\operatorname{\(function.rawValue)}\\left(\(inner)\\right)"
+            }
+        }
+    }
+
+    /// Terms joined by `+`, with a negative term after the first written as a subtraction (`a - 2·b`).
+    private func renderSum(_ terms: [Expr]) -> String {
+        var text = ""
+        for (index, term) in terms.enumerated() {
+            let (coefficient, rest) = term.splitCoefficient
+            if index > 0, let value = term.constantValue, value.signum < 0 {
+                text += " - " + render(.constant(-value), context: 2)
+            } else if index > 0, coefficient.signum < 0 {
+                text += " - " + render(Expr.product([.constant(-coefficient), rest]), context: 2)
+            } else {
+                text += (index > 0 ? " + " : "") + render(term, context: 2)
+            }
+        }
+        return text
+    }
+
+    /// Factors sorted into a numerator and a denominator (negative powers, a coefficient's
+    /// denominator), written as a fraction with the coefficient's sign in front.
+    private func renderProduct(_ factors: [Expr]) -> String {
+        var numerator: [Expr] = []
+        var denominator: [Expr] = []
+        var negative = false
+        for factor in factors {
+            if let value = factor.constantValue {
+                negative = value.signum < 0
+                let magnitude = value.magnitude
+                // A short decimal coefficient reads as written (0.3775·x); a unit fraction as a
+                // division (½(t − o)² as (t − o)²/2), and any other fraction as a/b.
+                if magnitude.numerator != 1, !magnitude.isInteger, decimalPlaces(magnitude) != nil {
+                    numerator.append(.constant(magnitude))
+                    continue
+                }
+                if magnitude.numerator != 1 { numerator.append(.constant(Rational(magnitude.numerator))) }
+                if magnitude.denominator != 1 { denominator.append(.constant(Rational(magnitude.denominator))) }
+            } else if case .power(let base, let exponent) = factor.kind, exponent < 0 {
+                denominator.append(base.power(-exponent))
+            } else {
+                numerator.append(factor)
+            }
+        }
+        return fraction(numerator: numerator, denominator: denominator, negative: negative)
     }
 
     private func fraction(numerator: [Expr], denominator: [Expr], negative: Bool) -> String {

@@ -107,12 +107,73 @@ public struct Parser {
         }
     }
 
-    private mutating func expression() throws(ParseError) -> Expr {
+    /// The operator-precedence parser's working state: operands and pending operators on explicit
+    /// stacks, and the nesting depth, so deep input meets the nesting limit instead of the call stack.
+    private struct Stacks {
         var operands: [Operand] = []
         var operators: [Operator] = []
         var depth = 0
 
-        func reduce() throws(ParseError) {
+        /// Pushes `op`; a sign, `(` or call nests, and nesting beyond the limit is an error at `column`.
+        mutating func push(_ op: Operator, at column: Int) throws(ParseError) {
+            if op.nests {
+                depth += 1
+                if depth > Parser.nestingLimit {
+                    throw ParseError("nesting deeper than \(Parser.nestingLimit) levels", column: column)
+                }
+            }
+            operators.append(op)
+        }
+
+        /// Pushes an infix operator after reducing the pending ones that bind at least as tightly.
+        mutating func pushInfix(_ op: Operator) {
+            while let top = operators.last, top.precedence >= op.precedence, top.precedence > 0 { reduce() }
+            operators.append(op)
+        }
+
+        /// Raises the last operand to `exponent`; `caret` is the `^` token, blamed when no base precedes it.
+        mutating func raiseLastOperand(to exponent: Int, caret: Token) throws(ParseError) {
+            guard let base = operands.popLast()?.expr else {
+                throw ParseError("expected a base before '^'", column: caret.column)
+            }
+            operands.append(.single(base.power(exponent)))
+        }
+
+        /// At `)`: reduces back to the innermost `(` or call and closes it, applying a call's function.
+        mutating func close(at token: Token) throws(ParseError) {
+            while let top = operators.last, top.precedence > 0 { reduce() }
+            guard let marker = operators.popLast() else {
+                throw ParseError("unbalanced ')': no '(' to close", column: token.column)
+            }
+            depth -= 1
+            if case .call(let function, _) = marker, let argument = operands.popLast()?.expr {
+                operands.append(.single(.apply(function, argument)))
+            } else if let group = operands.popLast() {
+                operands.append(.single(group.expr))
+            }
+        }
+
+        /// At the end: reduces everything into the one expression; a `(` still open is an error at `end`.
+        mutating func finish(at end: Token) throws(ParseError) -> Expr {
+            while let top = operators.last {
+                if case .group(let column) = top {
+                    throw ParseError(
+                        "unbalanced '(': expected ')' to close the '(' at column \(column)", column: end.column)
+                }
+                if case .call(_, let column) = top {
+                    throw ParseError(
+                        "unbalanced '(': expected ')' to close the '(' at column \(column)", column: end.column)
+                }
+                reduce()
+            }
+            guard operands.count == 1, let result = operands.first?.expr else {
+                throw ParseError("expected an expression", column: end.column)
+            }
+            return result
+        }
+
+        /// Applies the top operator to the operands it takes, extending a sum or product chain in place.
+        mutating func reduce() {
             guard let op = operators.popLast() else { return }
             switch op {
             case .negate:
@@ -142,119 +203,102 @@ public struct Parser {
                 operators.append(op)
             }
         }
+    }
 
-        func push(_ op: Operator, at column: Int) throws(ParseError) {
-            if op.nests {
-                depth += 1
-                if depth > Parser.nestingLimit {
-                    throw ParseError("nesting deeper than \(Parser.nestingLimit) levels", column: column)
-                }
-            }
-            operators.append(op)
-        }
-
+    /// Reads the tokens, alternating between expecting an operand and expecting an operator.
+    private mutating func expression() throws(ParseError) -> Expr {
+        var stacks = Stacks()
         var expectOperand = true
         while true {
             let token = advance()
             if expectOperand {
-                switch token.kind {
-                case .number(let literal):
-                    operands.append(.single(.constant(literal.value)))
-                    expectOperand = false
-                case .derivative(let a, let b):
-                    operands.append(.single(.derivative(of: a, by: b)))
-                    expectOperand = false
-                case .partial:
-                    operands.append(.single(try partialDerivative(startingAt: token)))
-                    expectOperand = false
-                case .identifier(let name):
-                    if current.kind == .open {
-                        if name == "d" {
-                            operands.append(.single(try leibnizDerivative(startingAt: token)))
-                            expectOperand = false
-                        } else if let function = Parser.functions[name] {
-                            let open = advance()
-                            try push(.call(function, column: open.column), at: open.column)
-                        } else {
-                            throw ParseError(
-                                "unknown function '\(name)'; expected one of \(Parser.functionList)",
-                                column: token.column)
-                        }
-                    } else if Parser.functions[name] != nil {
-                        throw ParseError(
-                            "expected '(' after the function '\(name)'", column: token.column + token.length)
-                    } else {
-                        operands.append(.single(.name(name)))
-                        expectOperand = false
-                    }
-                case .open:
-                    try push(.group(column: token.column), at: token.column)
-                case .minus:
-                    try push(.negate, at: token.column)
-                case .plus:
-                    break
-                case .end:
-                    throw ParseError(
-                        operands.isEmpty && operators.isEmpty
-                            ? "expected an expression" : "expected a number, a name or '(' before the end",
-                        column: token.column)
-                default:
-                    throw ParseError("expected a number, a name or '(', found \(describe(token))", column: token.column)
-                }
-                continue
-            }
-            switch token.kind {
-            case .plus, .minus, .times, .divide:
-                let op: Operator =
-                    switch token.kind {
-                    case .plus: .add
-                    case .minus: .subtract
-                    case .times: .multiply
-                    default: .divide
-                    }
-                while let top = operators.last, top.precedence >= op.precedence, top.precedence > 0 { try reduce() }
-                operators.append(op)
-                expectOperand = true
-            case .caret:
-                let exponent = try integerExponent()
-                guard let base = operands.popLast()?.expr else {
-                    throw ParseError("expected a base before '^'", column: token.column)
-                }
-                operands.append(.single(base.power(exponent)))
-                if current.kind == .caret {
-                    throw ParseError("'^' after a power is ambiguous; write (a^b)^c", column: current.column)
-                }
-            case .close:
-                while let top = operators.last, top.precedence > 0 { try reduce() }
-                guard let marker = operators.popLast() else {
-                    throw ParseError("unbalanced ')': no '(' to close", column: token.column)
-                }
-                depth -= 1
-                if case .call(let function, _) = marker, let argument = operands.popLast()?.expr {
-                    operands.append(.single(.apply(function, argument)))
-                } else if let group = operands.popLast() {
-                    operands.append(.single(group.expr))
-                }
-            case .end:
-                while let top = operators.last {
-                    if case .group(let column) = top {
-                        throw ParseError(
-                            "unbalanced '(': expected ')' to close the '(' at column \(column)", column: token.column)
-                    }
-                    if case .call(_, let column) = top {
-                        throw ParseError(
-                            "unbalanced '(': expected ')' to close the '(' at column \(column)", column: token.column)
-                    }
-                    try reduce()
-                }
-                guard operands.count == 1, let result = operands.first?.expr else {
-                    throw ParseError("expected an expression", column: token.column)
-                }
-                return result
-            default:
-                throw ParseError("expected an operator or the end, found \(describe(token))", column: token.column)
+                expectOperand = try readOperand(token, into: &stacks)
+            } else if token.kind == .end {
+                return try stacks.finish(at: token)
+            } else {
+                expectOperand = try readOperator(token, into: &stacks)
             }
         }
+    }
+
+    /// Reads `token` where an operand is due: a number, a name, a derivative, or a prefix (a sign,
+    /// `(`, a function's opening). Returns whether an operand is still due.
+    private mutating func readOperand(_ token: Token, into stacks: inout Stacks) throws(ParseError) -> Bool {
+        switch token.kind {
+        case .number(let literal):
+            stacks.operands.append(.single(.constant(literal.value)))
+        case .derivative(let a, let b):
+            stacks.operands.append(.single(.derivative(of: a, by: b)))
+        case .partial:
+            stacks.operands.append(.single(try partialDerivative(startingAt: token)))
+        case .identifier(let name):
+            return try readIdentifier(name, token: token, into: &stacks)
+        case .open:
+            try stacks.push(.group(column: token.column), at: token.column)
+            return true
+        case .minus:
+            try stacks.push(.negate, at: token.column)
+            return true
+        case .plus:
+            return true
+        case .end:
+            throw ParseError(
+                stacks.operands.isEmpty && stacks.operators.isEmpty
+                    ? "expected an expression" : "expected a number, a name or '(' before the end",
+                column: token.column)
+        default:
+            throw ParseError("expected a number, a name or '(', found \(describe(token))", column: token.column)
+        }
+        return false
+    }
+
+    /// Reads the identifier `name` where an operand is due: a name, a function's opening, or the `d`
+    /// of `d(A)/d(B)`. Returns whether an operand is still due (after a function's opening).
+    private mutating func readIdentifier(_ name: String, token: Token, into stacks: inout Stacks) throws(ParseError)
+        -> Bool
+    {
+        if current.kind == .open {
+            if name == "d" {
+                stacks.operands.append(.single(try leibnizDerivative(startingAt: token)))
+                return false
+            }
+            guard let function = Parser.functions[name] else {
+                throw ParseError(
+                    "unknown function '\(name)'; expected one of \(Parser.functionList)", column: token.column)
+            }
+            let open = advance()
+            try stacks.push(.call(function, column: open.column), at: open.column)
+            return true
+        }
+        if Parser.functions[name] != nil {
+            throw ParseError("expected '(' after the function '\(name)'", column: token.column + token.length)
+        }
+        stacks.operands.append(.single(.name(name)))
+        return false
+    }
+
+    /// Reads `token` after an operand, other than the end: an infix operator, `^` with its exponent,
+    /// or `)`. Returns whether an operand is due next.
+    private mutating func readOperator(_ token: Token, into stacks: inout Stacks) throws(ParseError) -> Bool {
+        switch token.kind {
+        case .plus: stacks.pushInfix(.add)
+        case .minus: stacks.pushInfix(.subtract)
+        case .times: stacks.pushInfix(.multiply)
+        case .divide: stacks.pushInfix(.divide)
+        case .caret:
+            let exponent = try integerExponent()
+            try stacks.raiseLastOperand(to: exponent, caret: token)
+            if current.kind == .caret {
+                throw ParseError("'^' after a power is ambiguous; write (a^b)^c", column: current.column)
+            }
+            return false
+        case .close:
+            try stacks.close(at: token)
+            return false
+        default:
+            throw ParseError("expected an operator or the end, found \(describe(token))", column: token.column)
+        }
+        return true
     }
 
     private static var functionList: String {

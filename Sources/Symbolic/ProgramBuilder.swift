@@ -115,8 +115,11 @@ public struct ProgramBuilder {
         return register
     }
 
+    /// The register of an already compiled subexpression (children are compiled before their parents).
+    private func child(_ expr: Expr) -> Int { memo[expr] ?? 0 }
+
+    /// Emits the instructions for one node whose children are already compiled; returns its register.
     private mutating func emitNode(_ node: Expr) throws(ModelError) -> Int {
-        func child(_ expr: Expr) -> Int { memo[expr] ?? 0 }
         switch node.kind {
         case .constant(let value):
             return constant(value)
@@ -125,59 +128,9 @@ public struct ProgramBuilder {
         case .derivative(let quantity, let variable):
             return try compile(model.derivative(of: quantity, by: variable))
         case .sum(let terms):
-            // Each term is added or subtracted; the first two combine straight into the target.
-            var operands: [(register: Int, negative: Bool)] = []
-            for (position, term) in terms.enumerated() {
-                let (coefficient, rest) = term.splitCoefficient
-                if coefficient.signum < 0, position > 0 {
-                    operands.append((try compile(Expr.product([.constant(-coefficient), rest])), true))
-                } else {
-                    operands.append((child(term), false))
-                }
-            }
-            let target = allocate()
-            guard operands.count >= 2 else {
-                emit(.copy(operands.first?.register ?? constant(0), into: target))
-                return target
-            }
-            emit(
-                operands[1].negative
-                    ? .subtract(operands[0].register, operands[1].register, into: target)
-                    : .add(operands[0].register, operands[1].register, into: target))
-            for operand in operands.dropFirst(2) {
-                emit(
-                    operand.negative
-                        ? .subtract(target, operand.register, into: target)
-                        : .add(target, operand.register, into: target))
-            }
-            return target
+            return try emitSum(terms)
         case .product(let factors):
-            // Left to right, remembering every prefix: chain-rule products such as
-            // δ_o1·out_h1 and δ_o1·w5 share their leading factors, and this shares their work.
-            var start = 1
-            var accumulated = child(factors[0])
-            for length in stride(from: factors.count - 1, through: 2, by: -1) {
-                if let register = memo[Expr(.product(Array(factors[..<length])))] {
-                    start = length
-                    accumulated = register
-                    break
-                }
-            }
-            for index in start..<factors.count {
-                let factor = factors[index]
-                let target = allocate()
-                if index == 1, factors[0].constantValue == -1 {
-                    emit(.negate(child(factor), into: target))
-                } else if case .power(let base, let exponent) = factor.kind, exponent < 0 {
-                    let denominator = exponent == -1 ? child(base) : try compile(base.power(-exponent))
-                    emit(.divide(accumulated, denominator, into: target))
-                } else {
-                    emit(.multiply(accumulated, child(factor), into: target))
-                }
-                accumulated = target
-                if index < factors.count - 1 { memo[Expr(.product(Array(factors[...index])))] = target }
-            }
-            return accumulated
+            return try emitProduct(factors)
         case .power(let base, let exponent):
             let target = allocate()
             if exponent == -1 {
@@ -191,5 +144,67 @@ public struct ProgramBuilder {
             emit(.apply(function, child(argument), into: target))
             return target
         }
+    }
+
+    /// A sum as a chain of additions and subtractions, so a term with a negative coefficient is
+    /// subtracted rather than negated first.
+    private mutating func emitSum(_ terms: [Expr]) throws(ModelError) -> Int {
+        // Each term is added or subtracted; the first two combine straight into the target.
+        var operands: [(register: Int, negative: Bool)] = []
+        for (position, term) in terms.enumerated() {
+            let (coefficient, rest) = term.splitCoefficient
+            if coefficient.signum < 0, position > 0 {
+                operands.append((try compile(Expr.product([.constant(-coefficient), rest])), true))
+            } else {
+                operands.append((child(term), false))
+            }
+        }
+        let target = allocate()
+        guard operands.count >= 2 else {
+            emit(.copy(operands.first?.register ?? constant(0), into: target))
+            return target
+        }
+        emit(
+            operands[1].negative
+                ? .subtract(operands[0].register, operands[1].register, into: target)
+                : .add(operands[0].register, operands[1].register, into: target))
+        for operand in operands.dropFirst(2) {
+            emit(
+                operand.negative
+                    ? .subtract(target, operand.register, into: target)
+                    : .add(target, operand.register, into: target))
+        }
+        return target
+    }
+
+    /// A product as a chain of multiplications (divisions for negative powers), reusing the
+    /// longest prefix already compiled and remembering each new one.
+    private mutating func emitProduct(_ factors: [Expr]) throws(ModelError) -> Int {
+        // Left to right, remembering every prefix: chain-rule products such as
+        // δ_o1·out_h1 and δ_o1·w5 share their leading factors, and this shares their work.
+        var start = 1
+        var accumulated = child(factors[0])
+        for length in stride(from: factors.count - 1, through: 2, by: -1) {
+            if let register = memo[Expr(.product(Array(factors[..<length])))] {
+                start = length
+                accumulated = register
+                break
+            }
+        }
+        for index in start..<factors.count {
+            let factor = factors[index]
+            let target = allocate()
+            if index == 1, factors[0].constantValue == -1 {
+                emit(.negate(child(factor), into: target))
+            } else if case .power(let base, let exponent) = factor.kind, exponent < 0 {
+                let denominator = exponent == -1 ? child(base) : try compile(base.power(-exponent))
+                emit(.divide(accumulated, denominator, into: target))
+            } else {
+                emit(.multiply(accumulated, child(factor), into: target))
+            }
+            accumulated = target
+            if index < factors.count - 1 { memo[Expr(.product(Array(factors[...index])))] = target }
+        }
+        return accumulated
     }
 }
