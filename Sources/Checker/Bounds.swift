@@ -12,10 +12,19 @@ struct Bounds {
         upper = ball.upper
     }
 
+    /// The exact value where it is known, else the ball.
+    init(_ value: RationalBall) {
+        lower = value.lower
+        upper = value.upper
+    }
+
     init(exactly value: Rational) {
         lower = value
         upper = value
     }
+
+    /// The bounds of the opposite value.
+    var negated: Bounds { Bounds(lower: -upper, upper: -lower) }
 
     /// Every point in [a, b]: true; no point: false; some: nil.
     private func within(_ a: Rational, _ b: Rational) -> Bool? {

@@ -102,45 +102,57 @@ struct MistakeSearch: Sendable {
                 Request(step: claim.quantity.step, expression: expression, readsUpdates: scenario.isSequential))
             owners.append(index)
         }
-        guard !requests.isEmpty,
-            let doubles = try? ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(
-                requests)
-        else { return outcome }
+        guard !requests.isEmpty else { return outcome }
+        let doubles = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests)
         var candidates: [Int] = []
         for (position, index) in owners.enumerated() {
-            guard let literal = claims[index].literal else { continue }
-            if Self.isNear(doubles[position], literal) { candidates.append(position) }
-            outcome.agreement[index] = Self.agreeingDigits(doubles[position], literal)
+            guard let literal = claims[index].literal, case .success(let double) = doubles[position] else { continue }
+            // Where Double cannot represent the value (an overflow, a NaN), it decides nothing: balls do.
+            if !double.isFinite || Self.isNear(double, literal) { candidates.append(position) }
+            outcome.agreement[index] = Self.agreeingDigits(double, literal)
         }
         guard !candidates.isEmpty else { return outcome }
-        let chosen = candidates.map { requests[$0] }
-        for precision in escalation.precisions {
-            guard
-                let balls = try? ScenarioRun(
-                    scenario: scenario, makeRegisters: { BallRegisters(count: $0, precision: precision) }
-                ).evaluate(chosen)
-            else { break }
-            var undecided = false
-            outcome.reproduced = []
-            for (ball, position) in zip(balls, candidates) {
-                let index = owners[position]
-                guard let literal = claims[index].literal else { continue }
-                switch Bounds(ball).roundsTo(literal) {
-                case true?: outcome.reproduced.append(index)
-                case false?: break
-                case nil: undecided = true
+        outcome.reproduced = certifiedReproductions(
+            of: candidates.map { requests[$0] }, owners: candidates.map { owners[$0] }, claims: claims,
+            scenario: scenario)
+        return outcome
+    }
+
+    /// The claims (indices into `claims`) whose printed number the mistake's certified value rounds
+    /// to: each decided at the lowest precision that settles it, what the cap leaves open left out.
+    private func certifiedReproductions(of requests: [Request], owners: [Int], claims: [Claim], scenario: Scenario)
+        -> [Int]
+    {
+        var reproduced: Set<Int> = []
+        var open = Set(owners.indices)
+        _ = escalation.decide { precision -> Bool? in
+            let run = ScenarioRun(scenario: scenario) { RationalBallRegisters(count: $0, precision: precision) }
+            let values = run.evaluate(requests)
+            for position in open {
+                guard let literal = claims[owners[position]].literal else {
+                    open.remove(position)
+                    continue
+                }
+                switch values[position] {
+                case .success(let value):
+                    guard let rounds = Bounds(value).roundsTo(literal) else { continue }
+                    if rounds { reproduced.insert(owners[position]) }
+                    open.remove(position)
+                case .failure(let error):
+                    if !error.mayYieldToPrecision { open.remove(position) }
                 }
             }
-            if !undecided { break }
+            return open.isEmpty ? true : nil
         }
-        return outcome
+        return owners.filter(reproduced.contains)
     }
 
     /// Screening: within half a unit of the printed last place, with room for `Double`'s own error.
     static func isNear(_ double: Double, _ literal: DecimalLiteral) -> Bool {
-        guard double.isFinite, let unit = literal.unit?.doubleValue else { return false }
+        guard double.isFinite else { return false }
+        let unit = literal.unit?.doubleValue ?? 0
         let value = literal.value.doubleValue
-        return abs(double - value) <= unit / 2 + 1e-9 * max(abs(value), unit)
+        return abs(double - value) <= unit / 2 + 1e-9 * max(abs(value), unit, .leastNormalMagnitude)
     }
 
     /// How many leading significant digits of the printed number the value reproduces.

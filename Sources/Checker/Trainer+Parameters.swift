@@ -7,7 +7,7 @@ extension Trainer {
     public func parameterValues(after steps: Int, places: Int = 9, progress: (@Sendable (Int) -> Void)? = nil)
         throws(TrainingError) -> [String: String]
     {
-        try escalating { precision in
+        try escalating { (precision: Int) throws(RunError) in
             let balls = try trainedParameters(after: steps, progress: progress) {
                 BallRegisters(count: $0, precision: precision)
             }

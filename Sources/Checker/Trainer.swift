@@ -34,39 +34,41 @@ public struct Trainer: Sendable {
     public func run(steps: Int, every: Int, digits: Int = 25, progress: (@Sendable (Int) -> Void)? = nil)
         throws(TrainingError) -> [Record]
     {
-        try escalating { precision in
+        try escalating { (precision: Int) throws(RunError) in
             let records = try run(steps: steps, every: max(every, 1), precision: precision, progress: progress)
             return (records, records.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil })
         }
     }
 
-    /// Runs `attempt` at 128 bits, then at doubled precisions up to the cap, until it reports its
-    /// result settled or fails in a way no precision can mend; at the cap it returns what it has.
-    func escalating<T>(_ attempt: (_ precision: Int) throws -> (result: T, settled: Bool)) throws(TrainingError) -> T {
-        var precision = 128
-        while true {
-            do {
+    /// Runs `attempt` at the training escalation's precisions until it reports its result settled
+    /// or fails in a way no precision can mend; at the cap it returns what it has.
+    func escalating<T>(_ attempt: (_ precision: Int) throws(RunError) -> (result: T, settled: Bool))
+        throws(TrainingError) -> T
+    {
+        var last: T?
+        let escalation = Escalation.training
+        let decision: Decision<T>
+        do {
+            decision = try escalation.decide { (precision: Int) throws(RunError) -> T? in
                 let (result, settled) = try attempt(precision)
-                if settled || precision >= Self.precisionCap { return result }
-            } catch let failure as RunError where failure.mayYieldToPrecision {
-                guard precision < Self.precisionCap else {
-                    throw TrainingError(
-                        description:
-                            "\(failure.message) (even at \(precision) bits: the certified bound grows with every step)")
-                }
-            } catch let failure as RunError {
-                throw TrainingError(description: failure.message)
-            } catch {
-                throw TrainingError(description: "\(error)")
+                last = result
+                return settled ? result : nil
             }
-            precision *= 2
+        } catch {
+            guard error.mayYieldToPrecision else { throw TrainingError(description: error.message) }
+            throw TrainingError(
+                description:
+                    "\(error.message) (even at \(escalation.cap) bits: the certified bound grows with every step)")
         }
+        guard let result = decision.answer ?? last else {
+            throw TrainingError(description: "no precision up to \(escalation.cap) bits gave a result")
+        }
+        return result
     }
 
-    /// The highest precision tried, in bits.
-    public static let precisionCap = 4096
-
-    private func run(steps: Int, every: Int, precision: Int, progress: (@Sendable (Int) -> Void)?) throws -> [Record] {
+    private func run(steps: Int, every: Int, precision: Int, progress: (@Sendable (Int) -> Void)?)
+        throws(RunError) -> [Record]
+    {
         guard let loss = fixture.training?.loss else { return [] }
         do {
             let scenario = try Scenario(fixture: fixture)
@@ -111,9 +113,11 @@ public struct Trainer: Sendable {
             }
             return records
         } catch let failure as ProgramError {
-            throw RunError(
-                message: failure.description, definition: failure.definition, step: 0,
-                mayYieldToPrecision: failure.error.mayYieldToPrecision)
+            throw RunError(failure: failure, step: 0)
+        } catch let failure as RunError {
+            throw failure
+        } catch {
+            throw RunError(message: "\(error)", definition: nil, step: 0)
         }
     }
 

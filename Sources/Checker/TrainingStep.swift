@@ -26,17 +26,14 @@ struct TrainingStep<R: RegisterFile> {
         registers = makeRegisters(program.registerCount)
         self.parameters = parameters
         do { try program.runSetup(on: registers) } catch {
-            throw RunError(message: error.error.description, definition: error.definition, step: 0)
+            throw RunError(failure: error, step: 0)
         }
     }
 
     /// Takes the step after `step` steps have been taken.
     func advance(from step: Int) throws(RunError) {
         do { try program.runBody(on: registers) } catch {
-            throw RunError(
-                message: "while training, step \(step + 1): \(error.error)", definition: error.definition,
-                step: step + 1,
-                mayYieldToPrecision: error.error.mayYieldToPrecision)
+            throw RunError(failure: error, step: step + 1, during: "while training, step \(step + 1)")
         }
     }
 }

@@ -57,6 +57,9 @@ public final class BallRegisters: RegisterFile {
 
     public func value(at r: Int) -> Ball { Ball(copying: slot(r)) }
 
+    /// The sign every point of register `r` shares (0 for exactly zero), or `nil` when it straddles 0.
+    public func sign(at r: Int) -> Int? { arithmetic.sign(slot(r)) }
+
     public func set(_ value: Ball, at r: Int) {
         value.withSlot { source in
             mpfr_set(mids + r, source.mid, MPFR_RNDN)

@@ -1,5 +1,5 @@
 /// Why a certified operation could not produce an enclosure.
-public enum EnclosureError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum EnclosureError: PrecisionSensitiveError, Equatable, Sendable, CustomStringConvertible {
     /// The divisor's enclosure contains zero.
     case divisionByZero
     /// A function's argument may lie outside its domain (`log` of a value that may be ≤ 0).

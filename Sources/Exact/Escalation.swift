@@ -1,30 +1,48 @@
 /// Ziv's strategy: evaluate at a working precision, and when the enclosure is too wide to decide
-/// the question, double the precision and try again, up to a cap.
+/// the question, double the precision and try again, up to a cap. This is the only loop over
+/// precisions in derivcheck: every command's cap is one of the presets below.
 public struct Escalation: Sendable, Hashable {
     /// The first precision tried, in bits.
     public var initial: Int
-    /// The highest precision tried before answering "undecided".
+    /// The highest precision tried before answering "undecided": always tried itself, even when
+    /// doubling from `initial` steps over it.
     public var cap: Int
 
-    public static let standard = Escalation(initial: 128, cap: 1 << 14)
+    /// `verify`, `check`, `eval` and `derive`: 128 bits up to 2,048 (the format's cap for formula claims).
+    public static let standard = Escalation(initial: 128, cap: 2048)
+    /// `train` and `diagram --after`: long training loses bits with every step, so up to 4,096.
+    public static let training = Escalation(initial: 128, cap: 4096)
 
     public init(initial: Int, cap: Int) {
         self.initial = max(initial, 2)
         self.cap = max(cap, self.initial)
     }
 
-    /// The precisions tried, in order: initial, 2·initial, … up to the cap.
+    /// The precisions tried, in order: initial, 2·initial, … and the cap last.
     public var precisions: [Int] {
-        Array(sequence(first: initial) { $0 * 2 <= cap ? $0 * 2 : nil })
+        let doublings = Array(sequence(first: initial) { $0 * 2 < cap ? $0 * 2 : nil })
+        return doublings.last == cap ? doublings : doublings + [cap]
     }
 
-    /// Runs `attempt` at increasing precisions until it returns an answer.
+    /// Runs `attempt` at increasing precisions until it returns an answer. An error that a higher
+    /// precision may mend (`PrecisionSensitiveError`) moves on to the next precision, except at the
+    /// cap, where it is thrown like any other.
     public func decide<T, E: Error>(_ attempt: (_ precision: Int) throws(E) -> T?) throws(E) -> Decision<T> {
         for precision in precisions {
-            if let answer = try attempt(precision) { return .decided(answer, precision: precision) }
+            do {
+                if let answer = try attempt(precision) { return .decided(answer, precision: precision) }
+            } catch let error as PrecisionSensitiveError where error.mayYieldToPrecision && precision < cap {
+                continue
+            }
         }
-        return .undecided(precision: precisions.last ?? initial)
+        return .undecided(precision: cap)
     }
+}
+
+/// An error that a higher working precision may mend: an enclosure too wide to settle a sign, a
+/// domain or a jump.
+public protocol PrecisionSensitiveError: Error {
+    var mayYieldToPrecision: Bool { get }
 }
 
 /// The outcome of a question put to enclosures: its answer and the precision that settled it,

@@ -33,14 +33,11 @@ public final class RationalRegisters: RegisterFile {
 
     public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) throws(EnclosureError) {
         let x = values[a]
-        switch function {
-        case .relu: values[r] = x.signum > 0 ? x : 0
-        case .step: values[r] = x.signum > 0 ? 1 : 0
-        case .exp where x.signum == 0: values[r] = 1
-        case .log where x == 1: values[r] = 0
-        case .tanh where x.signum == 0, .sqrt where x.signum == 0: values[r] = 0
-        default: throw .undecidable("\(function.name) has no exact rational value here")
+        if let error = function.domainError(at: x) { throw error }
+        guard let value = function.exactValue(at: x) else {
+            throw .undecidable("\(function.name) has no exact rational value here")
         }
+        values[r] = value
     }
 
     public func value(at r: Int) -> Rational { values[r] }

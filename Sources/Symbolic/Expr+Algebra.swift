@@ -106,18 +106,7 @@ extension Expr {
 
     /// `function(argument)`, folding the values known exactly.
     public static func apply(_ function: ElementaryFunction, _ argument: Expr) -> Expr {
-        if let value = argument.constantValue {
-            switch function {
-            case .relu: return .constant(value.signum > 0 ? value : 0)
-            case .step: return .constant(value.signum > 0 ? 1 : 0)
-            case .exp where value.signum == 0: return 1
-            case .log where value == 1: return 0
-            case .tanh where value.signum == 0: return 0
-            case .sqrt where value.signum == 0: return 0
-            case .logistic where value.signum == 0: return .constant(Rational.half)
-            default: break
-            }
-        }
+        if let value = argument.constantValue, let folded = function.exactValue(at: value) { return .constant(folded) }
         return Expr(.function(function, argument))
     }
 

@@ -70,7 +70,7 @@ import Testing
     @Test func theVerdictTableOrder() {
         let carried = Self.point("0.1")
         func verdict(_ truth: String, _ printed: String) -> Verdict? {
-            FixtureChecker.verdict(
+            VerdictRules.verdict(
                 Self.literal(printed), truth: Self.point(truth), carried: carried, double: Double(truth)!)
         }
         #expect(verdict("0.5939", "0.594") == .exact)

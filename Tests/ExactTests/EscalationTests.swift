@@ -5,10 +5,11 @@ import Testing
 struct EscalationTests {
     @Test func precisionsDouble() {
         #expect(Escalation(initial: 128, cap: 1024).precisions == [128, 256, 512, 1024])
-        #expect(Escalation(initial: 100, cap: 1000).precisions == [100, 200, 400, 800])
+        #expect(Escalation(initial: 100, cap: 1000).precisions == [100, 200, 400, 800, 1000], "the cap is tried too")
         #expect(Escalation(initial: 0, cap: 0).precisions == [2])
         #expect(Escalation(initial: 512, cap: 64).precisions == [512])
-        #expect(Escalation.standard.precisions.first == 128 && Escalation.standard.precisions.last == 16384)
+        #expect(Escalation.standard.precisions == [128, 256, 512, 1024, 2048])
+        #expect(Escalation.training.precisions.last == 4096)
     }
 
     @Test func decidedAtTheFirstPrecisionThatAnswers() {
@@ -30,7 +31,7 @@ struct EscalationTests {
         }
         #expect(decision == .undecided(precision: Escalation.standard.cap))
         #expect(decision.answer == nil)
-        #expect(tried == [128, 256, 512, 1024, 2048, 4096, 8192, 16384])
+        #expect(tried == [128, 256, 512, 1024, 2048])
     }
 
     @Test func errorsPropagate() {
@@ -39,6 +40,20 @@ struct EscalationTests {
                 _ = try Ball(1, precision: precision) / Ball(0, precision: precision)
                 return 1
             }
+        }
+    }
+
+    @Test func retryableErrorsMoveOnUntilTheCap() throws {
+        var tried: [Int] = []
+        let decision = try Escalation(initial: 100, cap: 1000).decide { precision throws(EnclosureError) -> Int? in
+            tried.append(precision)
+            if precision < 1000 { throw .tooWide }
+            return precision
+        }
+        #expect(decision == .decided(1000, precision: 1000))
+        #expect(tried == [100, 200, 400, 800, 1000])
+        #expect(throws: EnclosureError.tooWide) {
+            try Escalation(initial: 100, cap: 400).decide { (_: Int) throws(EnclosureError) -> Int? in throw .tooWide }
         }
     }
 

@@ -1,0 +1,126 @@
+import Exact
+import Fixture
+import Symbolic
+
+/// The verdicts of numeric claims from certified values at rising precision: every claim is
+/// judged at the first precision whose enclosures settle it, from registers that keep exact
+/// rationals wherever the computation stays rational (so a value on a rounding boundary is
+/// decided too); what no precision up to the cap settles is reported `undecided`, never guessed.
+struct CertifiedVerdicts {
+    let claims: [Claim]
+    let plans: [ClaimPlan]
+    let requests: [Request]
+    let scenario: Scenario
+    /// Each request's plain `Double` value (NaN where it has none).
+    let doubles: [Double]
+    let escalation: Escalation
+    /// Significant digits the exact column must show (more when the printed number has more).
+    let digits: Int
+
+    /// The most digits the exact column shows, however many the printed number has.
+    static let digitLimit = 60
+
+    /// A verdict for every claim; a claim whose value cannot be evaluated even at the cap is an error.
+    func results() throws(ClaimError) -> [ClaimResult] {
+        var decided: [ClaimResult?] = Array(repeating: nil, count: claims.count)
+        var last: [Result<RationalBall, RunError>] = []
+        var lastPrecision = escalation.initial
+        _ = try escalation.decide { (precision: Int) throws(ClaimError) -> Bool? in
+            let run = ScenarioRun(scenario: scenario) { RationalBallRegisters(count: $0, precision: precision) }
+            let values = run.evaluate(requests)
+            (last, lastPrecision) = (values, precision)
+            let atCap = precision >= escalation.cap
+            for index in claims.indices where decided[index] == nil {
+                switch values[plans[index].main] {
+                case .success(let value):
+                    decided[index] = judge(index, value: value, among: values, precision: precision, atCap: atCap)
+                case .failure(let error):
+                    if !error.mayYieldToPrecision || atCap { throw ClaimError(claim: claims[index], run: error) }
+                }
+            }
+            return decided.allSatisfy { $0 != nil } ? true : nil
+        }
+        return claims.indices.map { index in
+            decided[index] ?? undecided(index, among: last, precision: lastPrecision)
+        }
+    }
+
+    /// Bounds on a request's value (its ball, or its exact value when `exactly`): `nil` when it
+    /// failed for good, or when it failed below the cap (`retry` is then set: the claim waits for
+    /// a higher precision).
+    private func bounds(_ value: Result<RationalBall, RunError>, exactly: Bool, atCap: Bool, retry: inout Bool)
+        -> Bounds?
+    {
+        switch value {
+        case .success(let value): return exactly ? Bounds(value) : Bounds(value.ball)
+        case .failure(let error):
+            if error.mayYieldToPrecision && !atCap { retry = true }
+            return nil
+        }
+    }
+
+    /// The verdict from the values of one precision, or `nil` when they are too wide to decide it.
+    /// Balls decide first; exact values, where the computation kept them, settle what balls cannot
+    /// (a value on a rounding boundary).
+    private func judge(
+        _ index: Int, value: RationalBall, among values: [Result<RationalBall, RunError>], precision: Int, atCap: Bool
+    ) -> ClaimResult? {
+        let claim = claims[index]
+        let plan = plans[index]
+        guard let literal = claim.literal else { return nil }
+        let double = doubles[plan.main]
+        var retry = false
+        var method = DecisionMethod.enclosure
+        var truth = Bounds(value.ball)
+        var carried = bounds(values[plan.carried], exactly: false, atCap: atCap, retry: &retry)
+        var verdict = VerdictRules.verdict(literal, truth: truth, carried: carried, double: double)
+        if verdict == nil {
+            truth = Bounds(value)
+            carried = bounds(values[plan.carried], exactly: true, atCap: atCap, retry: &retry)
+            verdict = VerdictRules.verdict(literal, truth: truth, carried: carried, double: double)
+            method = .exactRationals
+        }
+        guard !retry, let verdict, let shown = certifiedDigits(value, literal: literal, atCap: atCap) else {
+            return nil
+        }
+        var explanations: [Mistake] = []
+        if verdict == .truncated || verdict == .lastDigit || verdict == .wrong {
+            for (step, request) in plan.neighbours {
+                if case .success(let other) = values[request], Bounds(other).roundsTo(literal) == true {
+                    explanations.append(.offByOne(step: step))
+                }
+            }
+            if truth.negated.roundsTo(literal) == true { explanations.append(.negated) }
+            if carried?.roundsTo(literal) == true { explanations.append(.carried) }
+        }
+        return ClaimResult(
+            claim: claim, verdict: verdict, certifiedDigits: shown, double: double,
+            doubleVerdict: VerdictRules.doubleVerdict(literal, double: double, carried: carried),
+            explanations: explanations, closest: nil, method: method,
+            precision: method == .enclosure ? precision : nil)
+    }
+
+    /// The certified digits of the exact column: at least `digits` of them (else `nil`, to try a
+    /// higher precision; at the cap, as many as the enclosure decides), and up to three more than
+    /// the printed number has.
+    private func certifiedDigits(_ value: RationalBall, literal: DecimalLiteral, atCap: Bool) -> String? {
+        let wanted = max(digits, min(literal.significantDigits + 3, Self.digitLimit))
+        if let exact = value.exact { return exact.formatted(significantDigits: wanted) }
+        guard atCap || value.ball.formatted(significantDigits: digits) != nil else { return nil }
+        return value.ball.formatted(atMostSignificantDigits: wanted)
+    }
+
+    /// A claim no precision up to the cap could decide: said so, with the `Double` verdict beside it.
+    private func undecided(_ index: Int, among values: [Result<RationalBall, RunError>], precision: Int) -> ClaimResult
+    {
+        let claim = claims[index]
+        let plan = plans[index]
+        let double = doubles[plan.main]
+        let carried = (try? values[plan.carried].get()).map(Bounds.init)
+        let doubleVerdict = claim.literal.map { VerdictRules.doubleVerdict($0, double: double, carried: carried) }
+        return ClaimResult(
+            claim: claim, verdict: .undecided, certifiedDigits: (try? values[plan.main].get())?.ball.description,
+            double: double, doubleVerdict: doubleVerdict, explanations: [], closest: nil,
+            method: .undecided(bits: precision), precision: precision)
+    }
+}

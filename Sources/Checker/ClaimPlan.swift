@@ -1,0 +1,45 @@
+import Fixture
+import Symbolic
+
+/// What is evaluated for each numeric claim under the correct scenario: its value, the
+/// neighbouring steps (for off-by-one) and its carried value, as indices into one request list
+/// that a single run evaluates.
+struct ClaimPlan: Sendable {
+    var main: Int
+    var neighbours: [(step: Int, request: Int)]
+    var carried: Int
+
+    /// The plans of `claims` and the requests they index.
+    static func plans(for claims: [Claim], in fixture: Fixture, scenario: Scenario) throws(ClaimError)
+        -> (plans: [ClaimPlan], requests: [Request])
+    {
+        var requests: [Request] = []
+        var plans: [ClaimPlan] = []
+        for claim in claims {
+            let step = claim.quantity.step
+            let expression: Expr
+            do { expression = try scenario.expression(for: claim.quantity.target) } catch {
+                throw ClaimError(claim: claim, run: RunError(message: error.description, definition: nil, step: step))
+            }
+            let main = requests.count
+            requests.append(Request(step: step, expression: expression))
+            var neighbours: [(Int, Int)] = []
+            if fixture.training != nil {
+                for other in [step - 1, step + 1] where other >= 0 && other <= FixtureReader.stepLimit + 1 {
+                    neighbours.append((other, requests.count))
+                    requests.append(Request(step: other, expression: expression))
+                }
+            }
+            let carried = CarriedValue(fixture: fixture, claim: claim)
+            plans.append(ClaimPlan(main: main, neighbours: neighbours, carried: requests.count))
+            requests.append(Request(step: carried.evaluationStep, expression: carried.expression))
+        }
+        return (plans, requests)
+    }
+}
+
+/// A claim whose value could not be evaluated (a file error, exit status 2).
+struct ClaimError: Error, Sendable {
+    var claim: Claim
+    var run: RunError
+}

@@ -1,0 +1,106 @@
+/// Certified registers that carry exactly what stays rational: each register holds a ball and,
+/// while every operation that made it was rational (sums, products, quotients, integer powers,
+/// relu and relu′, exp(0), …), its exact value. A value that sits exactly on a rounding boundary
+/// (0.15 at one decimal) can then be decided, and relu′ at an argument that is exactly 0 is 0,
+/// even inside a model whose other parts need balls. An exact value whose numerator and
+/// denominator together grow past `exactBitLimit` bits is dropped, and the ball goes on alone.
+public final class RationalBallRegisters: RegisterFile {
+    private let balls: BallRegisters
+    private var exact: [Rational?]
+
+    /// Beyond this size an exact value costs more than it can tell.
+    public static let exactBitLimit = 1 << 14
+
+    public init(count: Int, precision: Int) {
+        balls = BallRegisters(count: count, precision: precision)
+        exact = Array(repeating: nil, count: count)
+    }
+
+    public var count: Int { balls.count }
+    public var precision: Int { balls.precision }
+
+    /// Stores an exact result in both forms, or only the ball when it has grown too large.
+    private func store(_ value: Rational, into r: Int) throws(EnclosureError) {
+        guard value.numerator.bitLength + value.denominator.bitLength <= Self.exactBitLimit else {
+            exact[r] = nil
+            return try balls.load(value, into: r)
+        }
+        exact[r] = value
+        try balls.load(value, into: r)
+    }
+
+    /// Both operands' exact values, when both have one.
+    private func exactPair(_ a: Int, _ b: Int) -> (Rational, Rational)? {
+        guard let x = exact[a], let y = exact[b] else { return nil }
+        return (x, y)
+    }
+
+    public func load(_ value: Rational, into r: Int) throws(EnclosureError) { try store(value, into: r) }
+
+    public func copy(_ a: Int, into r: Int) throws(EnclosureError) {
+        exact[r] = exact[a]
+        try balls.copy(a, into: r)
+    }
+
+    public func add(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
+        if let (x, y) = exactPair(a, b) { return try store(x + y, into: r) }
+        exact[r] = nil
+        try balls.add(a, b, into: r)
+    }
+
+    public func subtract(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
+        if let (x, y) = exactPair(a, b) { return try store(x - y, into: r) }
+        exact[r] = nil
+        try balls.subtract(a, b, into: r)
+    }
+
+    public func multiply(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
+        if let (x, y) = exactPair(a, b) { return try store(x * y, into: r) }
+        exact[r] = nil
+        try balls.multiply(a, b, into: r)
+        // A finite value times exactly 0 is exactly 0 (a dead unit's contribution).
+        if exact[a]?.signum == 0 || exact[b]?.signum == 0 { try store(0, into: r) }
+    }
+
+    public func divide(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
+        if let divisor = exact[b], divisor.signum == 0 { throw .divisionByZero }
+        if let (x, y) = exactPair(a, b) { return try store(x / y, into: r) }
+        exact[r] = nil
+        try balls.divide(a, b, into: r)
+    }
+
+    public func negate(_ a: Int, into r: Int) throws(EnclosureError) {
+        if let x = exact[a] { return try store(-x, into: r) }
+        exact[r] = nil
+        try balls.negate(a, into: r)
+    }
+
+    public func power(_ a: Int, _ exponent: Int, into r: Int) throws(EnclosureError) {
+        if let x = exact[a], x.powerSize(exponent) <= Self.exactBitLimit {
+            guard let value = x.power(exponent) else { throw .divisionByZero }
+            return try store(value, into: r)
+        }
+        exact[r] = nil
+        try balls.power(a, exponent, into: r)
+    }
+
+    public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) throws(EnclosureError) {
+        if let x = exact[a] {
+            if let error = function.domainError(at: x) { throw error }
+            if let value = function.exactValue(at: x) { return try store(value, into: r) }
+        }
+        // relu and relu′ of a ball that lies on one side of 0 are known exactly there.
+        let sign = function == .relu || function == .step ? balls.sign(at: a) : nil
+        if let sign, sign <= 0 { return try store(0, into: r) }
+        if function == .step, sign == 1 { return try store(1, into: r) }
+        exact[r] = nil
+        try balls.apply(function, a, into: r)
+    }
+
+    public func value(at r: Int) -> RationalBall { RationalBall(ball: balls.value(at: r), exact: exact[r]) }
+
+    public func set(_ value: RationalBall, at r: Int) {
+        balls.set(value.ball, at: r)
+        exact[r] = value.exact
+    }
+}
