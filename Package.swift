@@ -23,6 +23,7 @@ let package = Package(
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Exact"], exclude: ["Resources"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Symbolic", "Exact"], exclude: ["Resources"]),
         .testTarget(name: "derivcheckTests", dependencies: ["derivcheck"]),
+        .testTarget(name: "SoundnessTests", dependencies: ["Exact", "Symbolic"]),
     ],
     swiftLanguageModes: [.v6]
 )
