@@ -15,7 +15,11 @@ import Testing
 ///   since a wide enclosure may not exclude zero;
 /// - a rounding decision never contradicts another: for literals near the value, "every point of
 ///   the ball rounds to it" and "no point does" never both come out of balls at any precisions,
-///   and `Ball.formatted(significantDigits:)` never gives two different answers.
+///   and `Ball.formatted(significantDigits:)` never gives two different answers;
+/// - the term built as an `Expr` and compiled to a program gives a ball that does the same.
+///
+/// Balls are read through `@testable` access to their exponents, so that those beyond exact reach
+/// (after an overflow or underflow) are skipped before their endpoints are written as rationals.
 ///
 /// `DERIVCHECK_SOUNDNESS_CASES=N` runs N cases (default 800), `DERIVCHECK_SOUNDNESS_SEED=S` starts
 /// from another seed; a failure names its term exactly, so it can be rebuilt as a regression test.
