@@ -41,6 +41,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checker", "Fixture", "Exact"]),
         .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Fixture", "Symbolic", "Exact"]),
         .testTarget(name: "derivcheckTests", dependencies: ["derivcheck"], exclude: ["Resources"]),
+        .testTarget(name: "SoundnessTests", dependencies: ["Exact", "Symbolic"]),
     ],
     swiftLanguageModes: [.v6]
 )
