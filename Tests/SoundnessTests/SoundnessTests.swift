@@ -1,8 +1,9 @@
 import CGMP
-@testable import Exact
 import Foundation
 import Symbolic
 import Testing
+
+@testable import Exact
 
 /// A seeded property fuzzer for certified evaluation: random terms over random rationals, each
 /// evaluated on balls at several precisions and at four times each, and exactly where it can be.
@@ -68,7 +69,8 @@ struct FuzzCase {
         init?(_ ball: Ball) {
             let withinReach = ball.withSlot { slot in
                 let radius = slot.rad.pointee
-                let midpoint = cgmp_mpfr_is_zero(slot.mid) != 0
+                let midpoint =
+                    cgmp_mpfr_is_zero(slot.mid) != 0
                     || abs(cgmp_mpfr_get_exp(slot.mid)) <= Self.exponentLimit
                 return midpoint && (radius.isZero || abs(radius.exponent) <= Self.exponentLimit)
             }
@@ -179,7 +181,8 @@ struct FuzzCase {
                 }
                 if let (first, verdict) = decisions.first {
                     for (ball, other) in decisions where other != verdict {
-                        Issue.record("""
+                        Issue.record(
+                            """
                             \(label): for \(literal) to \(digits) digits, \(first) at \(first.precision) bits \
                             says \(verdict), \(ball) at \(ball.precision) says \(other)
                             """)

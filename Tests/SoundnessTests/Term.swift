@@ -46,20 +46,24 @@ indirect enum Term: Equatable, CustomStringConvertible {
             try registers.load(value, into: r)
             return r
         case .negate(let a):
-            let x = try a.emit(into: registers, next: &next), r = claim(&next)
+            let x = try a.emit(into: registers, next: &next)
+            let r = claim(&next)
             try registers.negate(x, into: r)
             return r
         case .power(let a, let exponent):
-            let x = try a.emit(into: registers, next: &next), r = claim(&next)
+            let x = try a.emit(into: registers, next: &next)
+            let r = claim(&next)
             try registers.power(x, exponent, into: r)
             return r
         case .apply(let function, let a):
-            let x = try a.emit(into: registers, next: &next), r = claim(&next)
+            let x = try a.emit(into: registers, next: &next)
+            let r = claim(&next)
             try registers.apply(function, x, into: r)
             return r
         case .binary(let operation, let a, let b):
             let x = try a.emit(into: registers, next: &next)
-            let y = try b.emit(into: registers, next: &next), r = claim(&next)
+            let y = try b.emit(into: registers, next: &next)
+            let r = claim(&next)
             switch operation {
             case .add: try registers.add(x, y, into: r)
             case .subtract: try registers.subtract(x, y, into: r)
