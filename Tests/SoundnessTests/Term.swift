@@ -14,7 +14,10 @@ indirect enum Term: Equatable, CustomStringConvertible {
     case binary(Operator, Term, Term)
 
     enum Operator: String, CaseIterable {
-        case add = "+", subtract = "-", multiply = "*", divide = "/"
+        case add = "+"
+        case subtract = "-"
+        case multiply = "*"
+        case divide = "/"
     }
 
     /// The registers an evaluation needs: one per node.
