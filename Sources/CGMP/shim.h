@@ -6,6 +6,10 @@
 #include <gmp.h>
 #include <mpfr.h>
 
+// The 128-bit kernels (Float128Kernel, FixedPointExp) read and write a 128-bit significand as two
+// 64-bit limbs; a GMP built with other limbs would make their enclosures unsound, so it cannot build.
+_Static_assert(GMP_NUMB_BITS == 64, "derivcheck's 128-bit kernels need GMP with 64-bit limbs");
+
 // GMP and MPFR define these as macros, which Swift cannot call; the shims make them functions.
 
 static inline int cgmp_mpz_sgn(const mpz_t z) { return mpz_sgn(z); }

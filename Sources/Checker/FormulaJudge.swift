@@ -19,8 +19,14 @@ struct FormulaJudge {
         }
         let equivalence = Equivalence(left, right, in: fixture.model, seed: UInt64(claim.line), escalation: escalation)
         let double = (try? fixture.model.evaluate([left - right], on: DoubleRegisters.init(count:)))?.first
+        let verdict: Verdict =
+            switch equivalence.verdict {
+            case .equal: .equal
+            case .notEqual: .notEqual
+            case .undecided: .undecided
+            }
         return ClaimResult(
-            claim: claim, verdict: equivalence.verdict == .equal ? .equal : .notEqual, certifiedDigits: nil,
+            claim: claim, verdict: verdict, certifiedDigits: nil,
             double: double, doubleVerdict: nil, explanations: [], closest: nil,
             method: .equivalence(equivalence.method), precision: equivalence.precision)
     }

@@ -200,8 +200,10 @@ final class BallArithmetic {
         let relative = exponential(a.mid, into: r.mid)
         guard cgmp_mpfr_is_number(r.mid) != 0 else { throw .overflow }
         if radius < Magnitude(1) {
+            // e^m is bounded by the value computed plus an ulp: a result that underflowed to 0 still
+            // bounds the slope (by MPFR's least positive number), so the radius never vanishes.
             slope =
-                Magnitude(upperBoundOf: r.mid) * (Magnitude(1) + relative)
+                (Magnitude(upperBoundOf: r.mid) + Self.ulp(r.mid)) * (Magnitude(1) + relative)
                 * (Magnitude(1) + radius.timesPowerOfTwo(1))
         }
         try finish(r, ternary: 0, radius: radius * slope + Self.roundoff(r.mid, relative: relative))
@@ -253,10 +255,11 @@ final class BallArithmetic {
         mpfr_neg(t, a.mid, MPFR_RNDN)
         let relative = exponential(t, into: t)
         if cgmp_mpfr_is_number(t) == 0 {
-            // e^−m beyond MPFR's range: σ(m) ≤ e^m lies below a few of its smallest numbers.
+            // e^−m beyond MPFR's range: σ(x) ≤ e^x ≤ e^m·e^r < 2^(emin − 1)·e for every x in the
+            // ball (r < 1), so 8 of MPFR's least positive numbers bound it.
             guard negative, radius < Magnitude(1) else { throw .overflow }
             mpfr_set_zero(r.mid, 1)
-            r.rad.pointee = Self.ulp(r.mid).timesPowerOfTwo(2)
+            r.rad.pointee = Self.ulp(r.mid).timesPowerOfTwo(3)
             return
         }
         // For m ≥ 0, e^−|m| = e^−m is the exp just computed.
@@ -281,7 +284,8 @@ final class BallArithmetic {
         let t = work0.mid
         let relative = exponential(a.mid, into: t)
         guard cgmp_mpfr_is_number(t) != 0 else { throw .overflow }
-        let tail = Magnitude(upperBoundOf: t) * (Magnitude(1) + relative)
+        // An ulp keeps the bound on e^m positive when it underflowed to 0.
+        let tail = (Magnitude(upperBoundOf: t) + Self.ulp(t)) * (Magnitude(1) + relative)
         mpfr_log1p(r.mid, t, MPFR_RNDN)
         let error = relative.timesPowerOfTwo(1) + Magnitude(powerOfTwo: 2 - precision)
         try finish(

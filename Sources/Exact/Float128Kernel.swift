@@ -18,7 +18,9 @@ enum Float128Kernel {
 
         @inline(__always)
         init?(_ x: UnsafePointer<__mpfr_struct>) {
-            guard cgmp_mpfr_get_prec(x) == 128, cgmp_mpfr_is_regular(x) != 0 else { return nil }
+            guard cgmp_mpfr_get_prec(x) == 128, cgmp_mpfr_is_regular(x) != 0, cgmp_mpfr_limb_count(x) == 2 else {
+                return nil
+            }
             negative = cgmp_mpfr_sgn(x) < 0
             significand = UInt128(cgmp_mpfr_limb(x, 1)) << 64 | UInt128(cgmp_mpfr_limb(x, 0))
             exponent = Int(cgmp_mpfr_get_exp(x))

@@ -1,14 +1,20 @@
 import Exact
 
-/// Whether two expressions are equal as functions of a model's givens.
+/// Whether two expressions are equal as functions of a model's givens (the format's version-2
+/// rule for formula claims).
 ///
-/// First by canonical form (their difference simplifies to 0, directly or once every definition
-/// is expanded into the givens); otherwise by certified evaluation at the givens and at random
-/// rational points near them: disjoint enclosures prove them different, agreement everywhere
-/// tried is taken as equality.
+/// `equal` needs the same canonical form (the difference simplifies to 0, directly or once every
+/// definition is expanded into the givens), or, at the givens and at seeded random rational points
+/// near them, an enclosure of `left − right` that contains 0 at the precision cap while narrower
+/// than 2^−2000 relative to the sides: evidence, reported as such. `not-equal` needs a certified
+/// separation at one point. A side that cannot be evaluated at a point makes the claim
+/// `undecided`, with the reason, never `equal`.
 public struct Equivalence: Sendable {
     public enum Verdict: Sendable, Equatable {
-        case equal, notEqual
+        case equal
+        case notEqual
+        /// Neither proved nor disproved; the reason says why.
+        case undecided(String)
     }
 
     public enum Method: Sendable, Equatable, CustomStringConvertible {
@@ -16,18 +22,32 @@ public struct Equivalence: Sendable {
         case expanded
         /// Separated at a point: 0 is the givens themselves.
         case separated(point: Int)
-        /// Agreed to `digits` digits at this many points.
-        case agreed(points: Int, digits: Int)
+        /// The enclosures of the difference contained 0 at every point, `digits` digits narrow
+        /// relative to the sides (`nil`: the difference was exactly 0 at every point).
+        case numeric(points: Int, digits: Int?)
+        /// A side has no value at a point (0: the givens).
+        case unevaluable(point: Int, reason: String)
+        /// Neither separated nor narrow enough at a point, even at the cap.
+        case inconclusive(point: Int)
 
         public var description: String {
             switch self {
             case .simplified: "canonical form: the two sides simplify to the same expression"
             case .expanded: "canonical form: the two sides expand to the same expression in the givens"
             case .separated(let point):
-                "certified evaluation separates the two sides \(point == 0 ? "at the givens" : "at a random point near the givens")"
-            case .agreed(let points, let digits):
-                "certified evaluation agrees (to \(digits) digits) at the givens and \(points - 1) random nearby points"
+                "certified evaluation separates the two sides \(Self.place(point))"
+            case .numeric(let points, let digits):
+                "numeric: the two sides agree \(digits.map { "to \($0) digits" } ?? "exactly") at the givens and "
+                    + "\(points - 1) random nearby points (evidence, not proof)"
+            case .unevaluable(let point, let reason):
+                "a side cannot be evaluated \(Self.place(point)): \(reason)"
+            case .inconclusive(let point):
+                "certified evaluation can neither separate the two sides nor confirm them \(Self.place(point))"
             }
+        }
+
+        private static func place(_ point: Int) -> String {
+            point == 0 ? "at the givens" : "at a random point near the givens"
         }
     }
 
@@ -36,59 +56,68 @@ public struct Equivalence: Sendable {
     /// The highest working precision the evaluation needed (`nil` when a canonical form decided).
     public var precision: Int?
 
-    /// Random points tried besides the givens, each given moved by up to `spread`.
+    /// Random points tried besides the givens.
     public static let pointCount = 8
-    public static let agreementDigits = 30
+    /// How far each given moves at a random point, at most: 10%.
+    public static let spread = Rational(1) / Rational(10)
+    /// How narrow, relative to the sides, the difference's enclosure must be at the cap: 2^−2000.
+    public static let agreementBits = 2000
 
     /// Compares `left` and `right` (expressions in `model`'s names, derivatives expanded).
     public init(_ left: Expr, _ right: Expr, in model: Model, seed: UInt64, escalation: Escalation = .standard) {
         let difference = (left - right).distributingConstants()
-        precision = nil
-        if difference == 0 {
-            verdict = .equal
-            method = .simplified
-            return
+        let canonical: Method? =
+            difference.isZeroWhereDefined
+            ? .simplified : model.expanded(difference).distributingConstants().isZeroWhereDefined ? .expanded : nil
+        var needed: Int?
+        var digits: Int?
+        for (index, point) in Self.points(of: model, seed: seed).enumerated() {
+            let outcome = PointComparison(left: left, right: right, model: model.withGivens(point))
+                .outcome(escalation: escalation, needsAgreement: canonical == nil)
+            needed = max(needed ?? 0, outcome.precision)
+            switch outcome.result {
+            case .separated:
+                self.init(verdict: .notEqual, method: .separated(point: index), precision: needed)
+                return
+            case .unevaluable(let reason):
+                self.init(
+                    verdict: .undecided(reason), method: .unevaluable(point: index, reason: reason), precision: needed)
+                return
+            case .inconclusive:
+                let method = Method.inconclusive(point: index)
+                self.init(verdict: .undecided(method.description), method: method, precision: needed)
+                return
+            case .agreed(let agreed):
+                if let agreed { digits = min(digits ?? agreed, agreed) }
+            }
         }
-        if model.expanded(difference).distributingConstants() == 0 {
-            verdict = .equal
-            method = .expanded
-            return
+        if let canonical {
+            self.init(verdict: .equal, method: canonical, precision: nil)
+        } else {
+            self.init(verdict: .equal, method: .numeric(points: Self.pointCount + 1, digits: digits), precision: needed)
         }
+    }
+
+    private init(verdict: Verdict, method: Method, precision: Int?) {
+        self.verdict = verdict
+        self.method = method
+        self.precision = precision
+    }
+
+    /// The givens (an empty change) and `pointCount` seeded random points near them.
+    static func points(of model: Model, seed: UInt64) -> [[String: Rational]] {
         var generator = SplitMix64(seed: seed)
         var points: [[String: Rational]] = [[:]]
         for _ in 0..<Self.pointCount {
             var point: [String: Rational] = [:]
             for name in model.givenNames {
                 guard let value = model.givens[name] else { continue }
-                let shift = Rational(Int(generator.next() % 201) - 100) / Rational(1000)
+                let shift = Rational(Int(generator.next() % 201) - 100) / Rational(100) * spread
                 point[name] = value * (1 + shift)
             }
             points.append(point)
         }
-        let tolerance = Rational.powerOfTen(-Self.agreementDigits)
-        var needed = escalation.initial
-        for (index, point) in points.enumerated() {
-            let shifted = model.withGivens(point)
-            let decision = escalation.decide { (bits: Int) -> Int? in
-                guard
-                    let ball = try? shifted.evaluate([difference], on: { BallRegisters(count: $0, precision: bits) })
-                        .first
-                else { return nil }
-                if let sign = ball.sign, sign != 0 { return sign }
-                return ball.radius < tolerance * (1 + ball.midpoint.magnitude) ? 0 : nil
-            }
-            guard case .decided(let sign, let bits) = decision else { continue }
-            needed = max(needed, bits)
-            if sign != 0 {
-                verdict = .notEqual
-                method = .separated(point: index)
-                precision = needed
-                return
-            }
-        }
-        verdict = .equal
-        method = .agreed(points: points.count, digits: Self.agreementDigits)
-        precision = needed
+        return points
     }
 }
 
@@ -101,6 +130,17 @@ extension Expr {
                 let coefficient = factors[0].constantValue, case .sum(let terms) = factors[1].kind
             else { return nil }
             return .sum(terms.map { .constant(coefficient) * $0 })
+        }
+    }
+
+    /// Whether the expression is 0 wherever it has a value: 0 itself, or only terms that cancelled
+    /// to `0·u` and were kept because `u` may be undefined.
+    var isZeroWhereDefined: Bool {
+        switch kind {
+        case .constant(let value): value.signum == 0
+        case .product(let factors): factors.first?.constantValue?.signum == 0
+        case .sum(let terms): terms.allSatisfy(\.isZeroWhereDefined)
+        default: false
         }
     }
 }

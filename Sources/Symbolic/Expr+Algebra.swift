@@ -34,6 +34,9 @@ extension Expr {
             let coefficient = coefficients[position]
             if coefficient.signum != 0 {
                 result.append(coefficient == 1 ? rest : product([.constant(coefficient), rest]))
+            } else if rest.mayBeUndefined {
+                // Terms that cancel still have to be evaluated: log(x) − log(x) is undefined for x ≤ 0.
+                result.append(product([.constant(0), rest]))
             }
         }
         if constantSlot == rests.count, constant.signum != 0 { result.append(.constant(constant)) }
@@ -45,12 +48,14 @@ extension Expr {
     }
 
     /// A flattened product: constants folded to one leading coefficient, like bases merged into
-    /// one power, factors equal to 1 dropped, and zero absorbing everything.
+    /// one power, factors equal to 1 dropped, and zero absorbing everything that is sure to have a
+    /// value. A base that may be 0 is merged only with powers of the same sign, so `x/x` keeps its
+    /// division (undefined at x = 0) while `x·x` becomes `x^2`.
     public static func product(_ factors: [Expr]) -> Expr {
         var coefficient: Rational = 1
         var bases: [Expr] = []
         var exponents: [Int] = []
-        var index: [Expr: Int] = [:]
+        var index: [PowerKey: Int] = [:]
         func multiply(_ factor: Expr) {
             switch factor.kind {
             case .product(let inner):
@@ -59,21 +64,24 @@ extension Expr {
                 coefficient *= value
             default:
                 let (base, exponent) = factor.splitPower
-                if let at = index[base] {
+                let key = PowerKey(base: base, negative: base.mayBeZero && exponent < 0)
+                if let at = index[key] {
                     exponents[at] += exponent
                 } else {
-                    index[base] = bases.count
+                    index[key] = bases.count
                     bases.append(base)
                     exponents.append(exponent)
                 }
             }
         }
         factors.forEach(multiply)
-        if coefficient.signum == 0 { return .constant(0) }
-        var result: [Expr] = coefficient == 1 ? [] : [.constant(coefficient)]
-        for (base, exponent) in zip(bases, exponents) where exponent != 0 {
-            result.append(base.power(exponent))
+        let powers = zip(bases, exponents).filter { $0.1 != 0 }.map { $0.0.power($0.1) }
+        if coefficient.signum == 0 {
+            let undefined = powers.filter(\.mayBeUndefined)
+            return undefined.isEmpty ? .constant(0) : Expr(.product([.constant(0)] + undefined))
         }
+        var result: [Expr] = coefficient == 1 ? [] : [.constant(coefficient)]
+        result += powers
         switch result.count {
         case 0: return .constant(1)
         case 1: return result[0]
@@ -84,9 +92,17 @@ extension Expr {
     /// The largest constant power folded exactly, in bits.
     static let foldingLimit = 1 << 16
 
-    /// `self ^ exponent`, folding constants and nested powers.
+    /// Factors merge into one power by their base, and, where the base may be 0, by the sign of
+    /// the exponent (so that a division is never cancelled away).
+    private struct PowerKey: Hashable {
+        var base: Expr
+        var negative: Bool
+    }
+
+    /// `self ^ exponent`, folding constants and nested powers (but never a division by something
+    /// that may be 0: `(x^-1)^-1` stays).
     public func power(_ exponent: Int) -> Expr {
-        if exponent == 0 { return .constant(1) }
+        if exponent == 0 { return mayBeUndefined ? Expr(.power(self, 0)) : .constant(1) }
         if exponent == 1 { return self }
         switch kind {
         case .constant(let value):
@@ -97,7 +113,8 @@ extension Expr {
             }
         case .power(let base, let inner):
             let (combined, overflow) = inner.multipliedReportingOverflow(by: exponent)
-            if !overflow { return base.power(combined) }
+            let dropsDivision = inner < 0 && combined >= 0 && base.mayBeZero
+            if !overflow, !dropsDivision { return base.power(combined) }
         default:
             break
         }
@@ -159,8 +176,10 @@ extension Expr {
             case .sum(let terms):
                 memo[key] = .sum(terms.map(d))
             case .product(let factors):
+                // A factor whose derivative is 0 contributes no term (differentiating is not
+                // simplifying: the product rule's terms are the derivative).
                 memo[key] = .sum(
-                    factors.indices.map { i in
+                    factors.indices.filter { d(factors[$0]) != 0 }.map { i in
                         .product(factors.indices.map { j in j == i ? d(factors[j]) : factors[j] })
                     })
             case .power(let base, let exponent):
@@ -177,7 +196,7 @@ extension Expr {
                 case .sqrt: outer = .product([.constant(Rational.half), expr.power(-1)])
                 case .step: outer = 0
                 }
-                memo[key] = outer * d(u)
+                memo[key] = outer == 0 ? 0 : outer * d(u)
             }
         }
         return memo[ObjectIdentifier(node)] ?? 0
@@ -197,6 +216,7 @@ extension Expr {
             guard let parts = contributions.removeValue(forKey: ObjectIdentifier(expr.node)) else { continue }
             let seed = Expr.sum(parts)
             func pass(_ child: Expr, _ factor: Expr) {
+                guard factor != 0 else { return }
                 contributions[ObjectIdentifier(child.node), default: []].append(seed * factor)
             }
             switch expr.kind {

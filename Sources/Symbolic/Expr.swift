@@ -8,15 +8,37 @@ import Exact
 /// smart constructors (`+`, `*`, `power`, …) simplify as they build: constants fold, 0 and 1
 /// vanish, like terms and like factors merge, and nested sums and products flatten, keeping the
 /// order in which terms first appear (so a chain-rule product reads in the chain's order).
+/// Simplification never removes an operation that may be undefined (`0·log(x)`, `x/x`, `0/0`
+/// stay, so evaluating them still fails where they are undefined).
 public struct Expr: Sendable {
     final class Node: Sendable {
         let kind: Kind
         let hash: Int
+        /// Whether some operation in the node may have no value: a division by something that may
+        /// be 0, or `log`/`sqrt` of something that may lie outside their domain.
+        let mayBeUndefined: Bool
         init(_ kind: Kind) {
             self.kind = kind
             var hasher = Hasher()
             hasher.combine(kind)
             hash = hasher.finalize()
+            mayBeUndefined = Self.mayBeUndefined(kind)
+        }
+
+        private static func mayBeUndefined(_ kind: Kind) -> Bool {
+            switch kind {
+            case .constant, .name, .derivative:
+                return false
+            case .sum(let parts), .product(let parts):
+                return parts.contains { $0.node.mayBeUndefined }
+            case .power(let base, let exponent):
+                return base.node.mayBeUndefined || (exponent < 0 && base.mayBeZero)
+            case .function(let function, let argument):
+                if argument.node.mayBeUndefined { return true }
+                guard function == .log || function == .sqrt else { return false }
+                guard let value = argument.constantValue else { return true }
+                return function.domainError(at: value) != nil
+            }
         }
     }
 
@@ -62,6 +84,19 @@ extension Expr {
     public var constantValue: Rational? {
         if case .constant(let value) = kind { return value }
         return nil
+    }
+
+    /// Whether some operation in the expression may have no value (a division by something that
+    /// may be 0, `log` or `sqrt` of something that may lie outside their domain).
+    public var mayBeUndefined: Bool { node.mayBeUndefined }
+
+    /// Whether the value may be 0: false only for nonzero constants and functions that are never 0.
+    var mayBeZero: Bool {
+        switch kind {
+        case .constant(let value): value.signum == 0
+        case .function(.exp, _), .function(.logistic, _): false
+        default: true
+        }
     }
 
     /// The name, if this is a name.

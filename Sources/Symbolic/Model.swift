@@ -204,7 +204,8 @@ extension Model {
             guard let seed = adjoint[name] else { continue }
             let partials = localPartials(of: name, options: options)
             for used in uses[name] ?? [] {
-                pending[used, default: []].append(seed * (partials[used] ?? 0))
+                guard let partial = partials[used], partial != 0 else { continue }
+                pending[used, default: []].append(seed * partial)
             }
         }
         for (name, contributions) in pending { adjoint[name] = .sum(contributions.reversed()) }
@@ -226,7 +227,9 @@ extension Model {
             guard let value = adjoint[name] else { continue }
             let seed = symbols[name] ?? value
             for used in uses[name] ?? [] where depends(used, on: variable, memo: &memo) {
-                pending[used, default: []].append(seed * localPartial(of: name, by: used, options: options))
+                let local = localPartial(of: name, by: used, options: options)
+                guard local != 0 else { continue }
+                pending[used, default: []].append(seed * local)
             }
         }
         if let contributions = pending.removeValue(forKey: variable) {
