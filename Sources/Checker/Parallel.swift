@@ -1,25 +1,14 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 /// Work spread over the machine's cores, results kept in input order.
 enum Parallel {
     static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-        let results = Results<U>(count: items.count)
+        let results = Mutex<[U?]>(Array(repeating: nil, count: items.count))
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.store(transform(items[index]), at: index)
+            let value = transform(items[index])
+            results.withLock { $0[index] = value }
         }
-        return results.values.compactMap { $0 }
-    }
-
-    /// Slots written by concurrent iterations, each its own index, under a lock.
-    private final class Results<U: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var values: [U?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func store(_ value: U, at index: Int) {
-            lock.lock()
-            values[index] = value
-            lock.unlock()
-        }
+        return results.withLock { $0.compactMap { $0 } }
     }
 }

@@ -277,6 +277,7 @@ final class BallArithmetic {
 
     /// r ← softplus(a) = log(1 + e^a), its slope bounded by σ(x) ≤ min(1, e^x).
     private func applySoftplus(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        if cgmp_mpfr_sgn(a.mid) > 0 { return try applySoftplusOfPositive(a, into: r) }
         let radius = a.rad.pointee
         // log1p(e^m): an error of relative ρ in e^m moves log1p by at most ρ·t/(1+t) ≤ ρ·log1p(t),
         // plus the final rounding: within 2ρ + 2^(2−p) relative. |softplus′(x)| = σ(x) ≤ min(1, e^x)
@@ -292,6 +293,22 @@ final class BallArithmetic {
             r, ternary: 0,
             radius: radius * Self.slope(limit: Magnitude(1), tail: tail, radius: radius)
                 + Self.roundoff(r.mid, relative: error))
+    }
+
+    /// softplus(m) = m + log1p(e^−m) for m > 0, which never overflows however large m is (e^m would
+    /// past about 7·10⁸). With t = e^−m computed within ρ·t (plus an ulp, should it underflow),
+    /// |log1p(t) − log1p(e^−m)| ≤ |t − e^−m|; log1p's rounding and the sum's add an ulp each.
+    /// |softplus′| ≤ 1 propagates the radius.
+    private func applySoftplusOfPositive(_ a: BallSlot, into r: BallSlot) throws(EnclosureError) {
+        let t = work0.mid
+        mpfr_neg(t, a.mid, MPFR_RNDN)
+        let relative = exponential(t, into: t)
+        guard cgmp_mpfr_is_number(t) != 0 else { throw .overflow }
+        var error = Magnitude(upperBoundOf: t) * relative + Self.ulp(t)
+        mpfr_log1p(t, t, MPFR_RNDN)
+        error += Self.ulp(t)
+        mpfr_add(r.mid, a.mid, t, MPFR_RNDN)
+        try finish(r, ternary: 0, radius: a.rad.pointee + error + Self.ulp(r.mid))
     }
 
     /// r ← max(a, 0): a itself, 0, or for a ball straddling 0 a ball around relu's image.

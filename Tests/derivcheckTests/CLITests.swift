@@ -216,7 +216,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "1/0", "log(-1)", "((((", "foo(1)", "0.5.5", String(repeating: "(", count: 10_000), "", "1 +", "x", "sqrt(-4)",
+        "1/0", "log(-1)", "0/0", "0*(1/0)", "0*log(-1)", "(1/0)-(1/0)", "((((", "foo(1)", "0.5.5",
+        String(repeating: "(", count: 10_000), "", "1 +", "x", "sqrt(-4)",
         "exp(1e9)", "1e10000^100000",
     ])
     func evalErrors(expression: String) throws {
