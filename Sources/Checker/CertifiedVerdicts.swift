@@ -91,7 +91,7 @@ struct CertifiedVerdicts {
                 }
             }
             if truth.negated.roundsTo(literal) == true { explanations.append(.negated) }
-            if carried?.roundsTo(literal) == true { explanations.append(.carried) }
+            if let carried, VerdictRules.reproduces(carried, literal) == true { explanations.append(.carried) }
         }
         return ClaimResult(
             claim: claim, verdict: verdict, certifiedDigits: shown, double: double,
