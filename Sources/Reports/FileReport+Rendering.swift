@@ -11,6 +11,7 @@ extension ClaimResult {
             return
                 "no mistake reproduces it; closest: \(closest.mistake.name) (\(closest.mistake.detail)), \(closest.agreeingDigits) digits agree"
         }
+        if let floatingFormat { return "what \(floatingFormat.rawValue) arithmetic prints" }
         return method.note ?? ""
     }
 
@@ -28,6 +29,7 @@ extension ClaimResult {
         if let certifiedDigits { members.append(("exact", .string(certifiedDigits))) }
         if let double { members.append(("double", .string("\(double)"))) }
         if let doubleVerdict { members.append(("double_verdict", .string(doubleVerdict.rawValue))) }
+        if let floatingFormat { members.append(("floating_format", .string(floatingFormat.rawValue))) }
         members.append(
             (
                 "explanations",
