@@ -17,6 +17,25 @@ public struct Claim: Sendable {
     public var printed: String
     /// The trailing `# comment`, if any.
     public var note: String?
+    /// The column the claim starts at, where a reader knows it (a scanned post: where the judged
+    /// number or the formula's segment starts); `nil` for a fixture's own claims.
+    public var column: Int? = nil
+    /// The kind a report shows when it is not the claim's own `numeric` or `formula`: a scan's
+    /// `substitution` (a number written in place of a name).
+    public var reportedKind: String? = nil
+
+    public init(
+        line: Int, quantity: Quantity, kind: Kind, printed: String, note: String?, column: Int? = nil,
+        reportedKind: String? = nil
+    ) {
+        self.line = line
+        self.quantity = quantity
+        self.kind = kind
+        self.printed = printed
+        self.note = note
+        self.column = column
+        self.reportedKind = reportedKind
+    }
 
     public var literal: DecimalLiteral? {
         if case .numeric(let literal) = kind { return literal }
