@@ -62,7 +62,16 @@ struct ChainReader {
 
     /// The quantity a chain is about: its first segment, when that is one of the model's names.
     private mutating func quantity(of first: Segment) -> Quantity? {
-        guard let model, case .name(let leaf)? = first.node else { return nil }
+        guard let model, let node = first.node else { return nil }
+        guard case .name(let leaf) = node else {
+            for leaf in node.names {
+                do { _ = try model.expr(leaf) } catch {
+                    skip(first, error)
+                    break
+                }
+            }
+            return nil
+        }
         do { return try model.quantity(leaf) } catch {
             skip(first, error)
             return nil

@@ -67,13 +67,17 @@ enum MathLexer {
             index += 1
         }
         let name = text(scalars, (start + 1)..<index)
-        if [",", ";", "!", ":", " ", ">", "thinspace", "medspace", "thickspace", "displaystyle", "textstyle"]
-            .contains(name)
-        {
+        if dropped.contains(name) {
             return nil
         }
         return MathToken(kind: .command(name), start: start, end: index)
     }
+
+    /// Spacing and sizing commands, which change nothing a scan reads.
+    static let dropped: Set<String> = [
+        ",", ";", "!", ":", " ", ">", "thinspace", "medspace", "thickspace", "displaystyle", "textstyle", "big",
+        "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr",
+    ]
 
     private static let superscripts: [Unicode.Scalar: String] = [
         "⁺": "+", "⁻": "-", "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7",

@@ -73,6 +73,10 @@ extension MathParser {
             } else if token.isSymbol("^"), let mark = superscriptMark() {
                 step = mark
                 last = tokens[index - 1].end
+            } else if token.isSymbol("+"), index + 1 == tokens.count {
+                index += 1
+                step = 1
+                last = token.end
             } else if token.isSymbol("'") {
                 throw SkipReason("a derivative written with a prime", at: token.start)
             } else {
