@@ -8,7 +8,8 @@ struct ChainReader {
     let block: TextBlock
     let model: ScanModel?
     var outcome: ScanOutcome
-    /// Results printed so far, without sign: `0.75136507`, `0.40`.
+    /// Results printed so far, without sign: `0.75136507`, `0.40`. A whole number (`1`, `3`) is
+    /// never taken as rounded: tutorials print whole numbers when they are exact.
     var results: Set<String>
 
     /// One segment of a chain, read.
@@ -89,7 +90,7 @@ struct ChainReader {
         var rounded: [String: DecimalLiteral] = [:]
         let results = self.results
         let number = { (leaf: NumberLeaf) -> Expr in
-            guard results.contains(Self.unsigned(leaf)), leaf.literal.lastPlace != nil else {
+            guard results.contains(Self.unsigned(leaf)), let place = leaf.literal.lastPlace, place < 0 else {
                 return .constant(leaf.literal.value)
             }
             let name = "r\(rounded.count)"
