@@ -101,16 +101,13 @@ enum ScanCommand {
             let fixture = Fixture(
                 file: file, model: base.model, network: base.network, training: base.training, claims: outcome.claims,
                 lines: base.lines)
-            do {
+            do throws(FixtureError) {
                 let checked = try FixtureChecker(digits: digits).check(fixture)
                 for (result, expression) in zip(checked.results, outcome.expressions) {
                     report.add(result, expression: expression)
                 }
-            } catch let error as FixtureError {
-                Terminal.error(error.description)
-                return nil
             } catch {
-                Terminal.error("Error: \(error)")
+                Terminal.error(error.description)
                 return nil
             }
         }
