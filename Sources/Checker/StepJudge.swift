@@ -32,7 +32,9 @@ public struct StepJudge: Sendable {
         var failure: String?
         let decision = escalation.decide { (precision: Int) -> Verdict? in
             do {
-                let values = try Model.empty.evaluate([exact]) { RationalBallRegisters(count: $0, precision: precision) }
+                let values = try Model.empty.evaluate([exact]) {
+                    RationalBallRegisters(count: $0, precision: precision)
+                }
                 guard let value = values.first else { return nil }
                 last = value
                 let range = { StepRange.of(expression, intervals: intervals, precision: precision) }

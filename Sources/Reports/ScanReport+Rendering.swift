@@ -12,7 +12,9 @@ extension ScanReport {
         }
     }
 
-    private static let headers = ["location", "kind", "quantity", "printed", "exact", "Double", "verdict", "explanation"]
+    private static let headers = [
+        "location", "kind", "quantity", "printed", "exact", "Double", "verdict", "explanation",
+    ]
 
     private func cells(_ row: Row, printedLimit: Int?) -> [String] {
         var printed = row.printed
@@ -53,7 +55,9 @@ extension ScanReport {
         if !skipped.isEmpty {
             output.append("")
             output.append("Skipped (not read, never guessed):")
-            for entry in skipped { output.append("  \(file):\(entry.line):\(entry.column): \(entry.reason): \(entry.text)") }
+            for entry in skipped {
+                output.append("  \(file):\(entry.line):\(entry.column): \(entry.reason): \(entry.text)")
+            }
         }
         output.append("")
         output.append(summaryLine)
@@ -72,7 +76,9 @@ extension ScanReport {
         if modelMissing { output += ["_\(Self.modelMissingLine)_", ""] }
         output += ["| " + Self.headers.joined(separator: " | ") + " |", "|" + String(repeating: " --- |", count: 8)]
         for row in rows.map({ cells($0, printedLimit: nil) }) {
-            let shown = row.enumerated().map { [2, 3].contains($0.offset) ? "`\(escape($0.element))`" : escape($0.element) }
+            let shown = row.enumerated().map {
+                [2, 3].contains($0.offset) ? "`\(escape($0.element))`" : escape($0.element)
+            }
             output.append("| " + shown.joined(separator: " | ") + " |")
         }
         if !skipped.isEmpty {
@@ -105,8 +111,10 @@ extension ScanReport {
         ]
         for row in rows.map({ cells($0, printedLimit: nil) }) {
             output.append(
-                row.enumerated().map { [2, 3].contains($0.offset) ? "\\texttt{\(escape($0.element))}" : escape($0.element) }
-                    .joined(separator: " & ") + " \\\\")
+                row.enumerated().map {
+                    [2, 3].contains($0.offset) ? "\\texttt{\(escape($0.element))}" : escape($0.element)
+                }
+                .joined(separator: " & ") + " \\\\")
         }
         output += ["\\hline", "\\end{tabular}"]
         for entry in skipped { output.append("% skipped, line \(entry.line): \(entry.reason)") }

@@ -75,8 +75,10 @@ public struct ScanReport: Sendable {
     }
 
     private mutating func sort() {
-        rows = rows.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
-            .map(\.element)
+        rows = rows.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }
+        .map(\.element)
     }
 
     /// How many rows got each verdict, in the verdict table's order.

@@ -124,8 +124,9 @@ struct ChainReader {
         }
     }
 
-    private mutating func addFormula(_ quantity: Quantity, _ segment: Segment, after previous: Segment, model: ScanModel)
-    {
+    private mutating func addFormula(
+        _ quantity: Quantity, _ segment: Segment, after previous: Segment, model: ScanModel
+    ) {
         guard let node = segment.node, model.allowsFormula(for: quantity) else { return }
         if let before = previous.node, !previous.isNumeric, !node.numbers.isEmpty,
             let pairs = before.substitutions(in: node), !pairs.isEmpty

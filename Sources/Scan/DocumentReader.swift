@@ -103,7 +103,9 @@ enum DocumentReader {
 
 extension String {
     var trimmingSpaces: String {
-        String(String.UnicodeScalarView(unicodeScalars.drop(while: { $0.properties.isWhitespace }).reversed()
-            .drop(while: { $0.properties.isWhitespace }).reversed()))
+        String(
+            String.UnicodeScalarView(
+                unicodeScalars.drop(while: { $0.properties.isWhitespace }).reversed()
+                    .drop(while: { $0.properties.isWhitespace }).reversed()))
     }
 }

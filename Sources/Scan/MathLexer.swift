@@ -11,7 +11,8 @@ enum MathLexer {
             let start = index
             if scalar.properties.isWhitespace || scalar == "~" {
                 index += 1
-            } else if isDigit(scalar) || (scalar == "." && index + 1 < range.upperBound && isDigit(scalars[index + 1])) {
+            } else if isDigit(scalar) || (scalar == "." && index + 1 < range.upperBound && isDigit(scalars[index + 1]))
+            {
                 let text = number(scalars, from: &index, limit: range.upperBound)
                 tokens.append(MathToken(kind: .number(text), start: start, end: index))
             } else if isLetter(scalar) {
@@ -94,7 +95,9 @@ enum MathLexer {
         let end = start + 1
         if let digit = superscripts[scalar] {
             let kind: MathToken.Kind = digit == "+" || digit == "-" ? .symbol(Character(digit)) : .number(digit)
-            return [MathToken(kind: .symbol("^"), start: start, end: end), MathToken(kind: kind, start: start, end: end)]
+            return [
+                MathToken(kind: .symbol("^"), start: start, end: end), MathToken(kind: kind, start: start, end: end),
+            ]
         }
         if let digit = subscripts[scalar] {
             return [

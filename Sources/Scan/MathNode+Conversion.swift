@@ -57,7 +57,8 @@ extension MathNode {
             }
             return Expr.product(parts)
         case .power(let base, let exponent): return try base.expr(name: name, number: number).power(exponent)
-        case .call(let function, let argument): return Expr.apply(function, try argument.expr(name: name, number: number))
+        case .call(let function, let argument):
+            return Expr.apply(function, try argument.expr(name: name, number: number))
         }
     }
 
@@ -72,7 +73,9 @@ extension MathNode {
             case (.name(let name), _) where right.literal != nil:
                 if let number = right.literal { pairs.append((name, number)) }
             case (.name(let a), .name(let b)):
-                guard a.written == b.written, a.step == b.step, a.derivative == nil, b.derivative == nil else { return nil }
+                guard a.written == b.written, a.step == b.step, a.derivative == nil, b.derivative == nil else {
+                    return nil
+                }
             case (.number(let a), .number(let b)):
                 guard a.literal.value == b.literal.value else { return nil }
             case (.negate(let a), .negate(let b)): stack.append((a, b))

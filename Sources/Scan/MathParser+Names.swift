@@ -32,7 +32,9 @@ extension MathParser {
             return .call(.logistic, try argument())
         }
         if let function = Self.functionCommands[name], name != "sigma" {
-            if name == "sqrt", let next = peek, next.isSymbol("[") { throw SkipReason("a root other than the square root") }
+            if name == "sqrt", let next = peek, next.isSymbol("[") {
+                throw SkipReason("a root other than the square root")
+            }
             return .call(function, try argument())
         }
         if let letter = Self.greek[name] ?? (name == "sigma" ? "σ" : nil) {

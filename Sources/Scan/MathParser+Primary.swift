@@ -14,7 +14,8 @@ extension MathParser {
     static let refused: [String: String] = [
         "sum": "a sum over an index (\\sum)", "prod": "a product over an index (\\prod)", "int": "an integral",
         "dots": "an ellipsis", "ldots": "an ellipsis", "cdots": "an ellipsis", "vdots": "an ellipsis",
-        "ddots": "an ellipsis", "lim": "a limit", "max": "a maximum", "min": "a minimum", "nabla": "a gradient (\\nabla)",
+        "ddots": "an ellipsis", "lim": "a limit", "max": "a maximum", "min": "a minimum",
+        "nabla": "a gradient (\\nabla)",
         "neq": "a relation other than '='", "ne": "a relation other than '='", "leq": "a relation other than '='",
         "geq": "a relation other than '='", "le": "a relation other than '='", "ge": "a relation other than '='",
         "in": "set membership", "forall": "a quantifier", "mid": "a condition",

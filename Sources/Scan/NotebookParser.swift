@@ -42,7 +42,9 @@ struct NotebookParser {
                 guard stack.count < NotebookJSON.depthLimit else { throw failure("nested too deeply") }
                 stack.append(scalars[index] == "{" ? .object([:], key: nil) : .array([]))
                 step()
-                if let closed = try closeEmpty(&stack) { value = closed } else {
+                if let closed = try closeEmpty(&stack) {
+                    value = closed
+                } else {
                     if case .object = stack.last { try readKey(&stack) }
                     continue
                 }
@@ -116,8 +118,9 @@ struct NotebookParser {
 
     private mutating func literal() throws(NotebookSyntaxError) -> NotebookJSON {
         let start = index
-        while index < scalars.count, scalars[index].properties.isAlphabetic || MathLexer.isDigit(scalars[index])
-            || ["-", "+", "."].contains(scalars[index])
+        while index < scalars.count,
+            scalars[index].properties.isAlphabetic || MathLexer.isDigit(scalars[index])
+                || ["-", "+", "."].contains(scalars[index])
         {
             step()
         }

@@ -6,7 +6,8 @@ enum NotebookReader {
         var parser = NotebookParser(scalars)
         let root: NotebookJSON
         do { root = try parser.parse() } catch {
-            throw ScanError("\(file):\(error.line):\(error.column): error: not a notebook: invalid JSON: \(error.message)")
+            throw ScanError(
+                "\(file):\(error.line):\(error.column): error: not a notebook: invalid JSON: \(error.message)")
         }
         guard case .array(let cells)? = root["cells"] else {
             throw ScanError("\(file):1:1: error: not a notebook: no \"cells\" list")

@@ -31,7 +31,8 @@ enum ProseClaimFinder {
         while nameStart > range.lowerBound, nameEnd - nameStart < 80, isNameScalar(scalars[nameStart - 1]) {
             nameStart -= 1
         }
-        guard nameStart < nameEnd, MathLexer.isLetter(scalars[nameStart]) || scalars[nameStart] == "\\"
+        guard nameStart < nameEnd,
+            MathLexer.isLetter(scalars[nameStart]) || scalars[nameStart] == "\\"
                 || scalars[nameStart] == "∂"
         else { return nil }
         guard let number = number(after: equals + 1, scalars, range) else { return nil }

@@ -11,7 +11,8 @@ public enum SourceFormat: String, Sendable, CaseIterable {
 
     public init(path: String) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let suffix = name.split(separator: ".").count > 1 ? (name.split(separator: ".").last.map(String.init) ?? "") : ""
+        let suffix =
+            name.split(separator: ".").count > 1 ? (name.split(separator: ".").last.map(String.init) ?? "") : ""
         switch suffix.lowercased() {
         case "md", "markdown", "mdown", "mkd": self = .markdown
         case "tex", "latex": self = .latex

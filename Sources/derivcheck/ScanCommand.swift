@@ -55,7 +55,9 @@ enum ScanCommand {
             reports.append(report)
             status = max(status, (report.hasFindings ? Terminal.Status.findings : .success).rawValue)
             if let out = parsed.values["emit-fixture"], let model, let source = parsed.values["fixture"] {
-                guard emit(outcome, model: model, source: source, to: out) else { return Terminal.Status.badInput.rawValue }
+                guard emit(outcome, model: model, source: source, to: out) else {
+                    return Terminal.Status.badInput.rawValue
+                }
             }
             if format != .json {
                 Terminal.out(report.rendered(as: format, colour: Terminal.usesColour))
@@ -63,7 +65,9 @@ enum ScanCommand {
             }
         }
         if format == .json, !reports.isEmpty {
-            Terminal.out((reports.count == 1 && parsed.positionals.count == 1 ? reports[0].json : .array(reports.map(\.json))).pretty())
+            Terminal.out(
+                (reports.count == 1 && parsed.positionals.count == 1 ? reports[0].json : .array(reports.map(\.json)))
+                    .pretty())
         }
         return status
     }

@@ -8,8 +8,10 @@ import Testing
 struct HostileInputTests {
     /// 10 MB of prose and math, with claims and steps sprinkled through it.
     @Test func tenMegabytes() throws {
-        let prose = String(repeating: "Backpropagation takes the error back through the weights, one layer at a time. ", count: 12)
-        let paragraph = prose + "We get $$x = 0.15 * 0.05 + 0.2 * 0.1 = 0.0275$$ and so w1 = 0.15 in prose. $a$ b $c\n\n"
+        let prose = String(
+            repeating: "Backpropagation takes the error back through the weights, one layer at a time. ", count: 12)
+        let paragraph =
+            prose + "We get $$x = 0.15 * 0.05 + 0.2 * 0.1 = 0.0275$$ and so w1 = 0.15 in prose. $a$ b $c\n\n"
         let text = String(repeating: paragraph, count: 10_000_000 / paragraph.utf8.count + 1)
         let outcome = try DocumentScanner.scan(text: text, file: "big.md", model: nil)
         #expect(outcome.steps.count == 10_000_000 / paragraph.utf8.count + 1)

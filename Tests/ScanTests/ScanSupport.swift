@@ -1,6 +1,7 @@
 import Exact
 import Fixture
 import Foundation
+
 @testable import Scan
 
 /// Paths and helpers the scan tests share.

@@ -26,7 +26,9 @@ struct StepJudgeTests {
         let result = StepJudge().judge(step, rounded: rounded, printed: Self.literal("0.274811083"))
         #expect(result.verdict == .consistent)
         #expect(result.certifiedDigits?.hasPrefix("0.274811083508052450") == true)
-        #expect(StepJudge().judge(step, rounded: [:].merging(rounded) { a, _ in a }, printed: Self.literal("0.274811084")).verdict == .exact)
+        #expect(
+            StepJudge().judge(step, rounded: [:].merging(rounded) { a, _ in a }, printed: Self.literal("0.274811084"))
+                .verdict == .exact)
     }
 
     /// 0.1 × 3 = 0.3: 0.2 is one unit off, 0.35 → 0.3 truncated at one more place is not, 0.5 wrong.

@@ -48,7 +48,9 @@ struct ScanCommandTests {
         #expect(reader["line"] as? Int == 341 && reader["column"] as? Int == 47)
         #expect(reader["quantity"] as? String == "dE_o2/dout_h1" && reader["verdict"] as? String == "wrong")
         let closest = try #require(reader["closest"] as? [String: Any])
-        #expect(closest["mistake"] as? String == "swapped" && (closest["detail"] as? String)?.hasPrefix("w6 used for w7") == true)
+        #expect(
+            closest["mistake"] as? String == "swapped"
+                && (closest["detail"] as? String)?.hasPrefix("w6 used for w7") == true)
     }
 
     /// What the scan skipped in the tutorial, and why: sums over an index, the node deltas δ (not
