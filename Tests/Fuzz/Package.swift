@@ -31,7 +31,7 @@ let package = Package(
             name: "FuzzCheck",
             dependencies: (fixtureModules + checkerModules).map { .product(name: $0, package: derivcheck) }
         ),
-        // A fourth target, FuzzScan, belongs here once the math reader (`scan`) exists.
+        .executableTarget(name: "FuzzScan", dependencies: [.product(name: "Scan", package: derivcheck)]),
     ],
     swiftLanguageModes: [.v6]
 )
