@@ -55,7 +55,11 @@ struct StepRange {
             guard lower.signum > 0 || upper.signum < 0, let positive = power(-exponent) else { return nil }
             return StepRange(lower: 1 / positive.upper, upper: 1 / positive.lower)
         }
-        guard let low = lower.power(exponent), let high = upper.power(exponent) else { return nil }
+        // A power too large to compute exactly (a post's 0.5^{1000000}) is left undecided.
+        let limit = RationalRegisters.powerSizeLimit
+        guard lower.powerSize(exponent) <= limit, upper.powerSize(exponent) <= limit,
+            let low = lower.power(exponent), let high = upper.power(exponent)
+        else { return nil }
         if exponent % 2 == 1 || lower.signum >= 0 { return StepRange(lower: low, upper: high) }
         if upper.signum <= 0 { return StepRange(lower: high, upper: low) }
         return StepRange(lower: 0, upper: max(low, high))

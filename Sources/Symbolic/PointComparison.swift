@@ -51,9 +51,8 @@ struct PointComparison {
         guard atCap else { return .inconclusive }
         let size = max(values[0].ball.midpoint.magnitude, values[1].ball.midpoint.magnitude)
         let radius = difference.ball.radius + difference.ball.midpoint.magnitude
-        guard size.signum > 0, radius < size.timesPowerOfTwo(-Equivalence.agreementBits) else {
-            return radius.signum == 0 ? .agreed(digits: nil) : .inconclusive
-        }
+        if radius.signum == 0 { return .agreed(digits: nil) }
+        guard size.signum > 0, radius < size.timesPowerOfTwo(-Equivalence.agreementBits) else { return .inconclusive }
         return .agreed(digits: ((size / radius).decimalExponent ?? 0))
     }
 }
