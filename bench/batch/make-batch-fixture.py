@@ -17,4 +17,4 @@ print("[data]\ni1  i2  target_o1  target_o2")
 for _ in range(samples):
     print(" ".join(f"{rng.randint(0, 10000) / 10000:.4f}" for _ in range(4)))
 print("\n[training]\nparameters = w1 w2 w3 w4 w5 w6 w7 w8\nrate = 0.5\nbatch = full\nreduction = mean\n")
-print("[claims]\nE_total@100 = 0.1\nw5@100 = 0.1\nout_o1[1000]@100 = 0.1")
+print(f"[claims]\nE_total@100 = 0.1\nw5@100 = 0.1\nout_o1[{samples}]@100 = 0.1")
