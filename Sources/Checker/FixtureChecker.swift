@@ -95,16 +95,26 @@ public struct FixtureChecker: Sendable {
             return nil
         }
         var results = try verdicts.get()
-        let early = search.findings(pending: likely, mistakes: mistakes, outcomes: outcomes)
+        let truth = plans.map { doubles[$0.main] }
+        let early = search.findings(
+            pending: likely, mistakes: mistakes, outcomes: outcomes, claims: claims, truth: truth)
         let pending = results.indices.filter { [.truncated, .lastDigit, .wrong].contains(results[$0].verdict) }
-        let late = search.explain(claims, pending: pending.filter { !likely.contains($0) })
+        let late = search.explain(claims, pending: pending.filter { !likely.contains($0) }, truth: truth)
         for index in pending {
             guard let findings = early[index] ?? late[index] else { continue }
-            for mistake in findings.explanations where !results[index].explanations.contains(mistake) {
-                results[index].explanations.append(mistake)
+            results[index].explanations = Self.deduplicated(results[index].explanations + findings.explanations)
+            // A closest mistake helps only where the number is wrong: an exact, truncated or
+            // last-digit number is already explained by its verdict.
+            if results[index].explanations.isEmpty, results[index].verdict == .wrong {
+                results[index].closest = findings.closest
             }
-            if results[index].explanations.isEmpty { results[index].closest = findings.closest }
         }
         return results
+    }
+
+    /// Each explanation once: a mistake found twice, or two that read the same (name and detail).
+    static func deduplicated(_ mistakes: [Mistake]) -> [Mistake] {
+        var seen: Set<String> = []
+        return mistakes.filter { seen.insert($0.name + "\u{1}" + $0.detail).inserted }
     }
 }
