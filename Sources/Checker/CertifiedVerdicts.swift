@@ -16,6 +16,8 @@ struct CertifiedVerdicts {
     let escalation: Escalation
     /// Significant digits the exact column must show (more when the printed number has more).
     let digits: Int
+    /// Hears the certified run's training steps.
+    var progress: (@Sendable (CheckProgress) -> Void)? = nil
 
     /// A verdict for every claim; a claim whose value cannot be evaluated even at the cap is an error.
     func results() throws(ClaimError) -> [ClaimResult] {
@@ -23,7 +25,8 @@ struct CertifiedVerdicts {
         var last: [Result<RationalBall, RunError>] = []
         var lastPrecision = escalation.initial
         _ = try escalation.decide { (precision: Int) throws(ClaimError) -> Bool? in
-            let run = ScenarioRun(scenario: scenario) { RationalBallRegisters(count: $0, precision: precision) }
+            var run = ScenarioRun(scenario: scenario) { RationalBallRegisters(count: $0, precision: precision) }
+            if let progress { run.progress = { progress(CheckProgress(step: $0, steps: $1, precision: precision)) } }
             let values = run.evaluate(requests)
             (last, lastPrecision) = (values, precision)
             let atCap = precision >= escalation.cap

@@ -9,10 +9,15 @@ public struct FixtureChecker: Sendable {
     public var escalation: Escalation
     /// Significant digits of the exact column (at least 20).
     public var digits: Int
+    /// Hears how far the certified run's training has got (long checks: `E_total@1000000`).
+    public var progress: (@Sendable (CheckProgress) -> Void)?
 
-    public init(escalation: Escalation = .standard, digits: Int = 20) {
+    public init(
+        escalation: Escalation = .standard, digits: Int = 20, progress: (@Sendable (CheckProgress) -> Void)? = nil
+    ) {
         self.escalation = escalation
         self.digits = max(digits, 1)
+        self.progress = progress
     }
 
     /// Checks a fixture; an evaluation that fails is reported at its claim's or definition's line.
@@ -67,7 +72,7 @@ public struct FixtureChecker: Sendable {
             .map { (try? $0.get()) ?? .nan }
         let certified = CertifiedVerdicts(
             claims: claims, plans: plans, requests: requests, scenario: scenario, doubles: doubles,
-            escalation: escalation, digits: digits)
+            escalation: escalation, digits: digits, progress: progress)
         // A printed figure has a dozen digits at most: 64-bit enclosures (one machine word) decide
         // whether a mistake reproduces it, and the escalation raises that where they cannot.
         let search = MistakeSearch(fixture: fixture, escalation: Escalation(initial: 64, cap: escalation.cap))

@@ -249,7 +249,7 @@ import Testing
             result.out.contains("Chain rule:") && result.out.contains("Delta rule:") && result.out.contains("Expanded"))
         let latex = try CLI.run(["derive", "w1", "--latex", "--form", "chain"])
         #expect(latex.status == 0)
-        #expect(latex.out.contains("\\frac{\\partial E_{total}}{\\partial w_{1}}"))
+        #expect(latex.out.contains("\\frac{\\partial E_{\\mathrm{total}}}{\\partial w_{1}}"))
         #expect(!latex.out.contains("Delta rule:"))
     }
 
