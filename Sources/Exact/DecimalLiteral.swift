@@ -27,6 +27,8 @@ public struct DecimalLiteral: Sendable, Hashable, CustomStringConvertible {
         case unexpected(Character, offset: Int)
         case exponentOutOfRange
         case zeroDenominator
+        /// `0,298371109`: a comma where the format reads a point; `suggestion` is the number with one.
+        case decimalComma(suggestion: String)
 
         public var description: String {
             switch self {
@@ -34,11 +36,12 @@ public struct DecimalLiteral: Sendable, Hashable, CustomStringConvertible {
             case .unexpected(let character, _): "unexpected '\(character)' in number"
             case .exponentOutOfRange: "exponent out of range (at most ±\(DecimalLiteral.exponentLimit))"
             case .zeroDenominator: "zero denominator in fraction"
+            case .decimalComma(let suggestion): "a decimal comma: write '\(suggestion)' with a decimal point"
             }
         }
     }
 
-    /// Reads `0.05`, `-1.5e-3`, `.5`, `+7`, `3/7` and `-1/2` exactly.
+    /// Reads `0.05`, `-1.5e-3`, `.5`, `+7`, `3/7` and `-1/2` exactly; `−` (U+2212) is a minus sign.
     public init(parsing text: some StringProtocol) throws(ParseError) {
         let characters = Array(text)
         guard !characters.isEmpty else { throw .empty }
@@ -54,11 +57,14 @@ public struct DecimalLiteral: Sendable, Hashable, CustomStringConvertible {
         }
         var index = 0
         var negative = false
-        if characters[0] == "-" || characters[0] == "+" {
-            negative = characters[0] == "-"
+        if characters[0] == "-" || characters[0] == "−" || characters[0] == "+" {
+            negative = characters[0] != "+"
             index = 1
         }
         let (digits, fractionDigits) = Self.mantissa(characters, from: &index)
+        if index + 1 < characters.count, characters[index] == ",", !digits.isEmpty, characters[index + 1].isNumber {
+            throw .decimalComma(suggestion: String(text.map { $0 == "," ? "." : $0 }))
+        }
         guard !digits.isEmpty else {
             throw index < characters.count ? .unexpected(characters[index], offset: index) : .empty
         }
@@ -104,7 +110,7 @@ public struct DecimalLiteral: Sendable, Hashable, CustomStringConvertible {
     /// The exponent after the `e` or `E` at `marker`, which runs to the end of the text and must
     /// be an integer within `exponentLimit`.
     private static func exponent(_ characters: [Character], marker: Int) throws(ParseError) -> Int {
-        let exponentText = characters[(marker + 1)...]
+        let exponentText = characters[(marker + 1)...].map { $0 == "−" ? "-" : $0 }[...]
         guard let parsed = Int(String(exponentText)), exponentText.allSatisfy({ $0.isASCII }) else {
             let bad = exponentText.first(where: { !($0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+")) })
             if let bad, let offset = characters[(marker + 1)...].firstIndex(of: bad) {
@@ -120,12 +126,13 @@ public struct DecimalLiteral: Sendable, Hashable, CustomStringConvertible {
         -> BigInt
     {
         var body = characters
-        if signed, let first = body.first, first == "-" || first == "+" { body = body.dropFirst() }
+        if signed, let first = body.first, first == "-" || first == "−" || first == "+" { body = body.dropFirst() }
         guard !body.isEmpty else { throw .empty }
         if let bad = body.first(where: { !($0.isASCII && $0.isNumber) }), let at = characters.firstIndex(of: bad) {
             throw .unexpected(bad, offset: at - characters.startIndex + offset)
         }
-        guard let integer = BigInt(String(characters)) else { throw .empty }
+        let negative = characters.first == "-" || characters.first == "−"
+        guard let integer = BigInt((negative ? "-" : "") + String(body)) else { throw .empty }
         return integer
     }
 }

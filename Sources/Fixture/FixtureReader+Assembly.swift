@@ -12,7 +12,8 @@ extension FixtureReader {
         guard diagnostics.isEmpty else { throw errors }
         let model = try buildModel(parts)
         let trainingSpec = readTraining(model: model)
-        let claims = claimLines.compactMap { readClaim($0, model: model, training: trainingSpec) }
+        let resolver = NameResolver(names: model.allNames)
+        let claims = claimLines.compactMap { readClaim($0, resolver: resolver, training: trainingSpec) }
         guard diagnostics.isEmpty else { throw errors }
         return Fixture(
             file: file, model: model, network: expandedNetwork?.0, training: trainingSpec, claims: claims,
@@ -53,18 +54,28 @@ extension FixtureReader {
 
     /// The `[model]` definitions, parsed knowing every name the fixture gives or defines (for `dA/dB`).
     private mutating func addDefinitions(to parts: inout ModelParts) {
-        let known = Set(parts.givens.map(\.0) + parts.definitions.map(\.0) + definitions.map(\.value.0))
-        let isName: (String) -> Bool = { known.contains($0) }
+        // Every name the fixture gives or defines, including ones whose line had an error (their
+        // uses are not errors of their own).
+        let written = parts.givens.map(\.0) + parts.definitions.map(\.0) + definitions.map(\.value.0)
+        let resolver = NameResolver(names: written + firstUse.keys.filter { !written.contains($0) }.sorted())
         for definition in definitions {
             let (name, text) = definition.value
             parts.lines[name] = definition.line
+            let expression: Expr
             do {
-                parts.definitions.append((name, try Parser.parse(text, isName: isName)))
+                expression = try Parser.parse(text, isName: resolver.isName)
             } catch {
                 self.error(
                     definition.line, definition.column + error.column - 1,
                     Self.message(of: error, startingAt: definition.column))
+                continue
             }
+            guard
+                let resolved = resolvingNames(
+                    in: expression, resolver: resolver, text: text, line: definition.line, column: definition.column,
+                    context: "in the definition of '\(name)'")
+            else { continue }
+            parts.definitions.append((name, resolved))
         }
     }
 
@@ -105,6 +116,9 @@ extension FixtureReader {
         return values
     }
 
+    /// Words people paste for the format's own (fixture format, version 2).
+    static let synonyms = ["sigmoid": "logistic", "σ": "logistic", "identity": "linear"]
+
     private mutating func words<T: RawRepresentable>(_ key: String, as _: T.Type, choices: [String]) -> [T]?
     where T.RawValue == String {
         guard let entry = network[key] else { return nil }
@@ -113,7 +127,7 @@ extension FixtureReader {
         for word in entry.value.split(separator: " ", omittingEmptySubsequences: false) {
             defer { column += word.unicodeScalars.count + 1 }
             guard !word.isEmpty else { continue }
-            guard let value = T(rawValue: String(word)) else {
+            guard let value = T(rawValue: Self.synonyms[String(word)] ?? String(word)) else {
                 error(
                     entry.line, column, "unknown \(key) '\(word)'; expected one of \(choices.joined(separator: ", "))")
                 return nil
@@ -173,64 +187,83 @@ extension FixtureReader {
         else { return nil }
         let result = Network(
             layers: layers, activations: activations, inputs: inputs, targets: targets, weights: weights,
-            biases: biases, biasMode: biasMode?.first ?? .shared, loss: loss?.first)
+            biases: biases, biasMode: biasMode?.first ?? .shared,
+            loss: loss?.first ?? (targets == nil ? nil : .halfSquared))
         return (result, header)
     }
 
     private mutating func readTraining(model: Model) -> TrainingSpec? {
         guard let header = trainingHeader else { return nil }
-        var loss: String?
-        var parameters: [String] = []
-        var rate: TrainingSpec.Rate?
-        if let entry = training["loss"] {
-            let name = String(entry.value)
-            if model.definitions[name] != nil || model.givens[name] != nil {
-                loss = name
-            } else {
-                error(
-                    entry.line, entry.column,
-                    "unknown loss '\(name)': expected a name the model defines, such as E_total")
-            }
-        } else if model.definitions["E_total"] != nil {
-            loss = "E_total"
-        } else {
-            error(header, 1, "[training] needs 'loss = NAME'")
-        }
-        if let entry = training["parameters"] {
-            var offset = 0
-            for word in entry.value.split(separator: " ", omittingEmptySubsequences: false) {
-                defer { offset += word.unicodeScalars.count + 1 }
-                guard !word.isEmpty else { continue }
-                let name = String(word)
-                if model.givens[name] == nil {
-                    let what =
-                        model.definitions[name] != nil
-                        ? "'\(name)' is defined by a formula; only givens can be trained"
-                        : "unknown parameter '\(name)'; expected names of givens such as weights"
-                    error(entry.line, entry.column + offset, what)
-                } else if parameters.contains(name) {
-                    error(entry.line, entry.column + offset, "parameter '\(name)' is listed twice")
-                } else {
-                    parameters.append(name)
-                }
-            }
-        } else {
-            error(header, 1, "[training] needs 'parameters = NAME …'")
-        }
-        if let entry = training["rate"] {
-            if let literal = try? DecimalLiteral(parsing: entry.value) {
-                rate = .number(literal.value)
-            } else if model.givens[String(entry.value)] != nil {
-                rate = .name(String(entry.value))
-            } else {
-                error(
-                    entry.line, entry.column,
-                    "expected a learning rate: a number or the name of a given, found '\(entry.value)'")
-            }
-        } else {
-            error(header, 1, "[training] needs 'rate = NUMBER'")
-        }
+        let resolver = NameResolver(names: model.allNames)
+        let loss = readLoss(model: model, resolver: resolver, header: header)
+        let parameters = readParameters(model: model, resolver: resolver, header: header)
+        let rate = readRate(model: model, resolver: resolver, header: header)
         guard let loss, let rate else { return nil }
         return TrainingSpec(loss: loss, parameters: parameters, rate: rate)
+    }
+
+    /// `loss = NAME`, by default `E_total`. A loss the model lacks is one error, which the claims
+    /// that use the same name join instead of repeating it.
+    private mutating func readLoss(model: Model, resolver: NameResolver, header: Int) -> String? {
+        guard let entry = training["loss"] else {
+            if model.definitions["E_total"] != nil { return "E_total" }
+            error(header, 1, "[training] needs 'loss = NAME' (the model defines no E_total)")
+            return nil
+        }
+        let written = String(entry.value)
+        let resolution = resolver.resolve(written)
+        if case .name(let name) = resolution { return name }
+        let message =
+            model.definitions.keys.contains(where: { $0.hasPrefix("E_") }) || networkHeader == nil
+            ? "unknown loss '\(written)'\(resolution.hint)"
+            : "unknown loss '\(written)': the network defines no loss; give it 'targets = …' (the loss is then "
+                + "half-squared unless 'loss = …' says otherwise)"
+        unknownNames[written] = diagnostics.count
+        error(entry.line, entry.column, message)
+        return nil
+    }
+
+    /// `parameters = NAME …`: givens of the model, each once.
+    private mutating func readParameters(model: Model, resolver: NameResolver, header: Int) -> [String] {
+        guard let entry = training["parameters"] else {
+            error(header, 1, "[training] needs 'parameters = NAME …'")
+            return []
+        }
+        var parameters: [String] = []
+        var offset = 0
+        for word in entry.value.split(separator: " ", omittingEmptySubsequences: false) {
+            defer { offset += word.unicodeScalars.count + 1 }
+            guard !word.isEmpty else { continue }
+            let resolution = resolver.resolve(String(word))
+            guard case .name(let name) = resolution else {
+                error(entry.line, entry.column + offset, "unknown parameter '\(word)'\(resolution.hint)")
+                continue
+            }
+            if model.givens[name] == nil {
+                error(
+                    entry.line, entry.column + offset, "'\(name)' is defined by a formula; only givens can be trained")
+            } else if parameters.contains(name) {
+                error(entry.line, entry.column + offset, "parameter '\(name)' is listed twice")
+            } else {
+                parameters.append(name)
+            }
+        }
+        return parameters
+    }
+
+    /// `rate = NUMBER` or the name of a given.
+    private mutating func readRate(model: Model, resolver: NameResolver, header: Int) -> TrainingSpec.Rate? {
+        guard let entry = training["rate"] else {
+            error(header, 1, "[training] needs 'rate = NUMBER'")
+            return nil
+        }
+        if let literal = try? DecimalLiteral(parsing: entry.value) { return .number(literal.value) }
+        if case .name(let name) = resolver.resolve(String(entry.value)), model.givens[name] != nil {
+            return .name(name)
+        }
+        error(
+            entry.line, entry.column,
+            "expected a learning rate: a number or the name of a given, found '\(entry.value)'")
+        return nil
     }
 }

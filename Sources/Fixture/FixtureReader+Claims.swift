@@ -4,7 +4,7 @@ import Symbolic
 
 extension FixtureReader {
     /// One `[claims]` line: `QUANTITY = NUMBER` or `QUANTITY == EXPRESSION`.
-    mutating func readClaim(_ line: Line, model: Model, training: TrainingSpec?) -> Claim? {
+    mutating func readClaim(_ line: Line, resolver: NameResolver, training: TrainingSpec?) -> Claim? {
         let text = line.text
         guard let (left, right, isFormula) = Self.sides(of: text) else {
             let start = text.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count + 1
@@ -14,10 +14,9 @@ extension FixtureReader {
         let leftTrimmed = left.drop(while: { $0 == " " || $0 == "\t" })
         let leftColumn = Self.column(of: leftTrimmed, in: text, indent: 0)
         let quantityText = Substring(leftTrimmed.trimmingCharacters(in: .whitespaces))
-        let isName: (String) -> Bool = { model.contains($0) }
         guard
             let quantity = readQuantity(
-                quantityText, line: line.number, column: leftColumn, model: model, isName: isName)
+                quantityText, line: line.number, column: leftColumn, resolver: resolver)
         else { return nil }
         if quantity.step > 0, training == nil {
             error(line.number, leftColumn, "a claim after training (\(quantity)) needs a [training] section")
@@ -34,7 +33,7 @@ extension FixtureReader {
         guard formulaStepIsAllowed(quantity, training: training, line: line.number, column: leftColumn) else {
             return nil
         }
-        guard let expression = readFormula(printed, at: place, model: model, isName: isName) else { return nil }
+        guard let expression = readFormula(printed, at: place, resolver: resolver) else { return nil }
         return Claim(
             line: line.number, quantity: quantity, kind: .formula(expression), printed: printed, note: line.note)
     }
@@ -73,33 +72,18 @@ extension FixtureReader {
         return true
     }
 
-    /// The right side of `QUANTITY == FORMULA`, every name in it known to the model.
-    private mutating func readFormula(
-        _ printed: String, at place: Place, model: Model, isName: @escaping (String) -> Bool
-    )
-        -> Expr?
-    {
+    /// The right side of `QUANTITY == FORMULA`, every name in it resolved to the model's spelling.
+    private mutating func readFormula(_ printed: String, at place: Place, resolver: NameResolver) -> Expr? {
         let expression: Expr
         do {
-            expression = try Parser.parse(Substring(printed), isName: isName)
+            expression = try Parser.parse(Substring(printed), isName: resolver.isName)
         } catch {
             self.error(place.line, place.column + error.column - 1, Self.message(of: error, startingAt: place.column))
             return nil
         }
-        for name in expression.names where !model.contains(name) {
-            let at = printed.range(of: name).map { printed[..<$0.lowerBound].unicodeScalars.count } ?? 0
-            error(
-                place.line, place.column + at,
-                "unknown name '\(name)' in the formula\(Self.derivativeHint(name, model))")
-            return nil
-        }
-        for (a, b) in expression.derivatives {
-            for part in [a, b] where !model.contains(part) {
-                error(place.line, place.column, "derivative of or by an unknown name '\(part)'")
-                return nil
-            }
-        }
-        return expression
+        return resolvingNames(
+            in: expression, resolver: resolver, text: Substring(printed), line: place.line, column: place.column,
+            context: "in the formula")
     }
 
     /// The right side of `QUANTITY = NUMBER`, read exactly with its printed precision.
@@ -119,7 +103,7 @@ extension FixtureReader {
 
     /// `name`, `dA/dB`, `∂A/∂B` or `d(A)/d(B)`, optionally followed by `@k` or `+`.
     private mutating func readQuantity(
-        _ text: Substring, line: Int, column: Int, model: Model, isName: @escaping (String) -> Bool
+        _ text: Substring, line: Int, column: Int, resolver: NameResolver
     ) -> Quantity? {
         guard !text.isEmpty else {
             error(line, column, "expected a quantity (a name or a derivative such as dE_total/dw5) before '='")
@@ -129,7 +113,7 @@ extension FixtureReader {
         guard let (step, notation) = readStep(of: &body, line: line, column: column) else { return nil }
         let expression: Expr
         do {
-            expression = try Parser.parse(body, isName: isName)
+            expression = try Parser.parse(body, isName: resolver.isName)
         } catch {
             self.error(
                 line, column + error.column - 1,
@@ -138,7 +122,8 @@ extension FixtureReader {
             )
             return nil
         }
-        guard let target = quantityTarget(expression, written: body, line: line, column: column, model: model) else {
+        guard let target = quantityTarget(expression, written: body, line: line, column: column, resolver: resolver)
+        else {
             return nil
         }
         return Quantity(target, step: step, notation: notation)
@@ -146,8 +131,9 @@ extension FixtureReader {
 
     /// Takes a trailing `+` or `@k` off `body`: the step it names and how it was written.
     private mutating func readStep(of body: inout Substring, line: Int, column: Int) -> (Int, Quantity.Notation)? {
-        if body.hasSuffix("+") {
-            body = body.dropLast()
+        // `p+`, and as pasted: `p^+`, `p^{+}`, `p⁺`.
+        for suffix in ["^{+}", "^+", "⁺", "+"] where body.hasSuffix(suffix) {
+            body = body.dropLast(suffix.count)
             return (1, .plus)
         }
         guard let at = body.lastIndex(of: "@") else { return (0, .none) }
@@ -169,35 +155,27 @@ extension FixtureReader {
 
     /// What a quantity's expression names: one of the model's names, or a derivative of one by another.
     private mutating func quantityTarget(
-        _ expression: Expr, written body: Substring, line: Int, column: Int, model: Model
-    )
-        -> Quantity.Target?
-    {
+        _ expression: Expr, written body: Substring, line: Int, column: Int, resolver: NameResolver
+    ) -> Quantity.Target? {
         switch expression.kind {
         case .name(let name):
-            guard model.contains(name) else {
-                error(line, column, "unknown name '\(name)'; the model has \(Self.someNames(model))")
-                return nil
-            }
-            return .name(name)
+            guard let resolved = resolvedName(name, resolver: resolver, line: line, column: column) else { return nil }
+            return .name(resolved)
         case .derivative(let a, let b):
-            for part in [a, b] where !model.contains(part) {
-                error(
-                    line, column,
-                    "derivative of or by an unknown name '\(part)'; the model has \(Self.someNames(model))")
-                return nil
-            }
-            return .derivative(of: a, by: b)
+            guard let quantity = resolvedName(a, resolver: resolver, line: line, column: column),
+                let variable = resolvedName(b, resolver: resolver, line: line, column: column)
+            else { return nil }
+            return .derivative(of: quantity, by: variable)
         default:
             // `dA/dB` with an unknown A or B reads as a division of two unknown names: say which is unknown.
             let parts = body.split(separator: "/", omittingEmptySubsequences: false)
-            if parts.count == 2, parts.allSatisfy({ $0.first == "d" && Parser.isName(String($0.dropFirst())) }) {
-                for part in parts where !model.contains(String(part.dropFirst())) {
-                    error(
-                        line, column + body[..<part.startIndex].unicodeScalars.count,
-                        "derivative of or by an unknown name '\(part.dropFirst())'; the model has \(Self.someNames(model))"
-                    )
-                    return nil
+            if parts.count == 2, parts.allSatisfy({ $0.first == "d" && $0.count > 1 }) {
+                for part in parts {
+                    let at = column + body[..<part.startIndex].unicodeScalars.count
+                    guard resolvedName(String(part.dropFirst()), resolver: resolver, line: line, column: at) != nil
+                    else {
+                        return nil
+                    }
                 }
             }
             error(
@@ -206,16 +184,11 @@ extension FixtureReader {
         }
     }
 
-    /// For an unknown name such as `dE_total`: `dA/dB` is a derivative only when A and B are both the model's names.
-    static func derivativeHint(_ name: String, _ model: Model) -> String {
-        guard name.first == "d", model.contains(String(name.dropFirst())) else { return "" }
-        return " ('d\(name.dropFirst())/dB' is a derivative only when B is a name of the model too)"
-    }
-
-    /// A short list of the model's names for error messages.
-    static func someNames(_ model: Model) -> String {
-        let names = model.allNames
-        let shown = names.prefix(24).joined(separator: ", ")
-        return names.count > 24 ? "\(shown), … (\(names.count) in all)" : shown
+    /// The model's spelling of a claimed name, or `nil` after reporting it (once per name).
+    private mutating func resolvedName(_ name: String, resolver: NameResolver, line: Int, column: Int) -> String? {
+        let resolution = resolver.resolve(name)
+        if case .name(let resolved) = resolution { return resolved }
+        reportUnknown(name, resolution, line: line, column: column, context: "in the claim")
+        return nil
     }
 }

@@ -32,6 +32,10 @@ public struct FixtureReader {
     var trainingHeader: Int?
     var claimLines: [Line] = []
     var firstUse: [String: Int] = [:]
+    /// Names that did not resolve, each with the index of its error (reported once).
+    var unknownNames: [String: Int] = [:]
+    /// Later lines that used a name already reported unknown, by the index of its error.
+    var otherUses: [Int: [Int]] = [:]
 
     init(file: String) { self.file = file }
 
@@ -39,13 +43,18 @@ public struct FixtureReader {
     public static func read(bytes: [UInt8], file: String) throws(FixtureError) -> Fixture {
         var reader = FixtureReader(file: file)
         guard let text = reader.decode(bytes) else { throw reader.errors }
-        return try reader.read(text)
+        return try reader.read(Self.withoutByteOrderMark(text))
     }
 
     /// Reads a fixture from text.
     public static func read(text: String, file: String) throws(FixtureError) -> Fixture {
         var reader = FixtureReader(file: file)
-        return try reader.read(text)
+        return try reader.read(withoutByteOrderMark(text))
+    }
+
+    /// A UTF-8 byte-order mark at the start of a file is ignored.
+    static func withoutByteOrderMark(_ text: String) -> String {
+        text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
     }
 
     mutating func error(_ line: Int, _ column: Int, _ message: String) {
@@ -53,9 +62,15 @@ public struct FixtureReader {
     }
 
     /// Every problem found, in the order of the file (lines are read before definitions are
-    /// parsed, so the order found is not the order of the text).
+    /// parsed, so the order found is not the order of the text); an unknown name's error says
+    /// where else it is used.
     var errors: FixtureError {
-        FixtureError(
+        var diagnostics = diagnostics
+        for (index, lines) in otherUses where diagnostics.indices.contains(index) {
+            let list = lines.map(String.init).joined(separator: ", ")
+            diagnostics[index].message += " (also used at line\(lines.count == 1 ? "" : "s") \(list))"
+        }
+        return FixtureError(
             diagnostics: diagnostics.enumerated().sorted {
                 ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
             }.map(\.element))
@@ -246,6 +261,8 @@ public struct FixtureReader {
                 givens.append(Located(value: (name, literal.value), line: line.number, column: indent + 1))
             }
         } catch {
+            // The name is still the fixture's: its uses are not errors of their own.
+            _ = claimName(name, line: line.number, column: indent + 1)
             self.error(
                 line.number, rightColumn + Self.offset(of: error),
                 numberText.isEmpty

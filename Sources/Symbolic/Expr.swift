@@ -181,6 +181,17 @@ extension Expr {
         }
     }
 
+    /// The same expression with every name, and both names of every derivative leaf, renamed.
+    public func renamingNames(_ rename: (String) -> String) -> Expr {
+        rewritten { expr in
+            switch expr.kind {
+            case .name(let name): .name(rename(name))
+            case .derivative(let quantity, let variable): .derivative(of: rename(quantity), by: rename(variable))
+            default: nil
+            }
+        }
+    }
+
     /// Replaces names by expressions.
     public func substituting(_ replacements: [String: Expr]) -> Expr {
         guard !replacements.isEmpty else { return self }

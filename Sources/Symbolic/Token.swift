@@ -63,15 +63,15 @@ struct Lexer {
         case "*", "·", "×": return single(.times)
         case "/": return single(.divide)
         case "^": return single(.caret)
-        case "(": return single(.open)
-        case ")": return single(.close)
+        case "(", "{": return single(.open)
+        case ")", "}": return single(.close)
         case "∂": return single(.partial)
         default: break
         }
         if ("0"..."9").contains(scalar) || scalar == "." {
             return try number()
         }
-        if Self.isIdentifierStart(scalar) {
+        if Self.isIdentifierStart(scalar) || (scalar == "\\" && wrapper(at: position) != nil) {
             let name = identifier()
             if let derivative = derivativeWithoutSpaces(after: name) {
                 return Token(kind: derivative, column: start + 1, length: position - start)
@@ -81,15 +81,54 @@ struct Lexer {
         throw ParseError("unexpected character '\(scalar)'", column: start + 1)
     }
 
+    /// A name as people paste it: letters, digits and `_`, with LaTeX's `_{…}` subscripts and
+    /// `\text{…}`, `\mathrm{…}`, `\mathit{…}` wrappers kept verbatim (`net_{h1}`, `\text{out}_{o1}`);
+    /// the model resolves such a spelling to its own name.
     private mutating func identifier() -> String {
         var name = String.UnicodeScalarView()
-        while position < scalars.count,
-            name.isEmpty ? Self.isIdentifierStart(scalars[position]) : Self.isIdentifierContinue(scalars[position])
-        {
-            name.append(scalars[position])
-            position += 1
+        while position < scalars.count {
+            let scalar = scalars[position]
+            if name.isEmpty ? Self.isIdentifierStart(scalar) : Self.isIdentifierContinue(scalar) {
+                name.append(scalar)
+                position += 1
+            } else if let end = wrapper(at: position) ?? subscriptGroup(at: position, after: name.last) {
+                name.append(contentsOf: scalars[position..<end])
+                position = end
+            } else {
+                break
+            }
         }
         return String(name)
+    }
+
+    /// The end of a `\text{word}` (or `\mathrm`, `\mathit`) starting at `start`, if there is one.
+    private func wrapper(at start: Int) -> Int? {
+        guard start < scalars.count, scalars[start] == "\\" else { return nil }
+        for command in ["text", "mathrm", "mathit"] {
+            let letters = Array(command.unicodeScalars)
+            let open = start + 1 + letters.count
+            guard open < scalars.count, Array(scalars[(start + 1)..<open]) == letters, scalars[open] == "{" else {
+                continue
+            }
+            return groupEnd(from: open + 1)
+        }
+        return nil
+    }
+
+    /// The end of a `{…}` subscript group right after `_` (`net_{h1}`), if there is one.
+    private func subscriptGroup(at start: Int, after previous: Unicode.Scalar?) -> Int? {
+        guard previous == "_", start < scalars.count, scalars[start] == "{" else { return nil }
+        return groupEnd(from: start + 1)
+    }
+
+    /// Past the `}` that closes a group of name characters (or one wrapper) starting at `from`.
+    private func groupEnd(from: Int) -> Int? {
+        var index = from
+        while index < scalars.count, Self.isIdentifierContinue(scalars[index]) { index += 1 }
+        if index < scalars.count, scalars[index] == "\\", let end = wrapper(at: index) { index = end }
+        while index < scalars.count, Self.isIdentifierContinue(scalars[index]) { index += 1 }
+        guard index < scalars.count, scalars[index] == "}", index > from else { return nil }
+        return index + 1
     }
 
     /// After reading `dA`, checks for `/dB` with no spaces where A and B are model names.

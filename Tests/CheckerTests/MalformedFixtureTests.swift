@@ -25,8 +25,8 @@ import Testing
         """
     /// Lines 1–7 are the network, 8–11 the training, 12 is `[claims]`: a claim added is line 13.
     static let trained = network + training + "[claims]\n"
-    static let names =
-        "i1, i2, target_o1, target_o2, w1, w2, b1, w3, w4, w5, w6, b2, w7, w8, net_h1, out_h1, net_h2, out_h2, net_o1, out_o1, net_o2, out_o2, E_o1, E_o2, … (25 in all)"
+    /// The "did you mean" list of an unknown weight: every weight, none cut.
+    static let weights = "'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'"
 
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
@@ -41,6 +41,25 @@ import Testing
     }
 
     static let cases: [Case] = [
+        Case(
+            "decimal comma in a given", "[model]\nx = 0,298371109\n",
+            [
+                "2:5: error: expected a number, found '0,298371109': a decimal comma: write '0.298371109' with a decimal point; to define a quantity by a formula write ':='"
+            ]),
+        Case(
+            "decimal comma in a claim", trained + "E_total = 0,298371109\n",
+            [
+                "13:11: error: expected a number after '=', found '0,298371109': a decimal comma: write '0.298371109' with a decimal point; to claim a formula write '=='"
+            ]),
+        Case(
+            "a misspelt name is one error, wherever it is used",
+            trained + "E_totl = 0.298371109\nE_totl@1 = 0.291027924\ndE_totl/dw5 = 0.082167041\n",
+            [
+                "13:1: error: unknown name 'E_totl' in the claim; did you mean 'E_total', 'net_o1', 'net_o2', 'E_o1', 'E_o2'? (also used at lines 14, 15)"
+            ]),
+        Case(
+            "an ambiguous name", "[model]\na_b = 1\nab = 2\n[claims]\na_{b} = 1\n",
+            ["5:1: error: ambiguous name 'a_{b}' in the claim; it could be any of 'a_b', 'ab'"]),
         Case(
             "unknown section", "[modle]\nx = 1\n[model]\ny = 2\n",
             ["1:1: error: unknown section '[modle]'; expected one of [model], [network], [training], [claims]"]),
@@ -67,7 +86,7 @@ import Testing
             ]),
         Case(
             "undefined name in a definition", "[model]\nx = 1\ny := x + z\n[claims]\ny = 1\n",
-            ["3:6: error: undefined name 'z' in the definition of 'y'"]),
+            ["3:10: error: unknown name 'z' in the definition of 'y'; did you mean 'x', 'y'?"]),
         Case(
             "cycle", "[model]\na := b + 1\nb := a * 2\n[claims]\na = 1\n",
             ["2:6: error: definitions form a cycle: a → b → a"]),
@@ -85,17 +104,17 @@ import Testing
             ["2:1: error: '2x' is not a valid name: expected a letter or '_', then letters, digits or '_'"]),
         Case(
             "derivative by an unknown name", network + "[claims]\ndE_total/dw9 = 1\n",
-            ["9:10: error: derivative of or by an unknown name 'w9'; the model has \(names)"]),
+            ["9:10: error: unknown name 'w9' in the claim; did you mean \(Self.weights)?"]),
         Case(
             "∂ derivative by an unknown name", network + "[claims]\n∂E_total/∂w9 = 1\n",
-            ["9:1: error: derivative of or by an unknown name 'w9'; the model has \(names)"]),
+            ["9:1: error: unknown name 'w9' in the claim; did you mean \(Self.weights)?"]),
         Case(
             "d() derivative of an unknown name", network + "[claims]\nd(E)/d(w1) = 1\n",
-            ["9:1: error: derivative of or by an unknown name 'E'; the model has \(names)"]),
+            ["9:1: error: unknown name 'E' in the claim; did you mean 'E_o1', 'E_o2', 'E_total', 'i1', 'i2'?"]),
         Case(
             "unknown derivative in a formula", network + "[claims]\nout_h1 == dE_total/dw9\n",
             [
-                "9:11: error: unknown name 'dE_total' in the formula ('dE_total/dB' is a derivative only when B is a name of the model too)"
+                "9:20: error: unknown name 'w9' (written 'dw9' in a derivative dA/dB); did you mean \(Self.weights)?"
             ]),
         Case(
             "step @-1", trained + "E_total@-1 = 1\n",
@@ -161,14 +180,14 @@ import Testing
         Case(
             "[training] without its keys", "[model]\nx = 1\n[training]\n",
             [
-                "3:1: error: [training] needs 'loss = NAME'",
+                "3:1: error: [training] needs 'loss = NAME' (the model defines no E_total)",
                 "3:1: error: [training] needs 'parameters = NAME …'",
                 "3:1: error: [training] needs 'rate = NUMBER'",
             ]),
         Case(
             "unknown loss and rate", "[model]\nx = 1\ny := x^2\n[training]\nloss = nope\nparameters = x\nrate = fast\n",
             [
-                "5:8: error: unknown loss 'nope': expected a name the model defines, such as E_total",
+                "5:8: error: unknown loss 'nope'; did you mean 'x', 'y'?",
                 "7:8: error: expected a learning rate: a number or the name of a given, found 'fast'",
             ]),
         Case(
@@ -230,7 +249,7 @@ import Testing
             ["4:1: error: expected a quantity (a name or a derivative such as dE_total/dw5), found an expression"]),
         Case(
             "claim of an unknown name", network + "[claims]\nfoo = 1\n",
-            ["9:1: error: unknown name 'foo'; the model has \(names)"]),
+            ["9:1: error: unknown name 'foo' in the claim; did you mean 'E_o1', 'E_o2', 'i1', 'i2', 'w1'?"]),
         Case(
             "claim with a bad number", "[model]\nx = 1\n[claims]\nx = 1.2.3\n",
             [
@@ -265,7 +284,7 @@ import Testing
         Case(
             "several claim errors", network + "[claims]\nfoo = 1\nout_h1 = x\nE_total@1 = 2\n",
             [
-                "9:1: error: unknown name 'foo'; the model has \(names)",
+                "9:1: error: unknown name 'foo' in the claim; did you mean 'E_o1', 'E_o2', 'i1', 'i2', 'w1'?",
                 "10:10: error: expected a number after '=', found 'x': unexpected 'x' in number; to claim a formula write '=='",
                 "11:1: error: a claim after training (E_total@1) needs a [training] section",
             ]),

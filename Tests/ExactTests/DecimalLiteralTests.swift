@@ -79,4 +79,17 @@ struct DecimalLiteralTests {
         let again = try DecimalLiteral(parsing: "0.15")
         #expect(Set([literal, again]).count == 1)
     }
+
+    /// As pasted from a post: U+2212 is a minus sign, and a decimal comma is an error that says
+    /// what to write.
+    @Test func pastedNumbers() throws {
+        let minus = try DecimalLiteral(parsing: "−0.019049119")
+        #expect(minus.value == -(Rational(19_049_119) / Rational(1_000_000_000)))
+        #expect(minus.lastPlace == -9 && minus.text == "−0.019049119")
+        #expect(try DecimalLiteral(parsing: "−1/2").value == -Rational.half)
+        #expect(try DecimalLiteral(parsing: "3.5e−5").value == Rational(35) / Rational(1_000_000))
+        #expect(throws: DecimalLiteral.ParseError.decimalComma(suggestion: "0.298371109")) {
+            try DecimalLiteral(parsing: "0,298371109")
+        }
+    }
 }

@@ -246,4 +246,21 @@ struct ParserTests {
         let signs = (1...2_000).map { _ in "(-x)" }.joined(separator: " + ")
         #expect(try parse(signs) == -2_000 * x)
     }
+
+    /// `e^x` in its pasted forms is `exp(x)` when `e` is not a name of the model.
+    @Test func eToThePower() throws {
+        let x = Expr.name("x")
+        for text in ["e^x", "e^{x}", "e^(x)"] { #expect(try Parser.parse(text) == Expr.apply(.exp, x), "\(text)") }
+        #expect(try Parser.parse("e^-x") == Expr.apply(.exp, -x))
+        #expect(try Parser.parse("1/(1 + e^{-x})") == 1 / (1 + Expr.apply(.exp, -x)))
+        #expect(try Parser.parse("e^2", isName: { $0 == "e" }) == Expr.name("e").power(2), "a model's own e")
+    }
+
+    /// Names as LaTeX writes them are read whole, for the model to resolve.
+    @Test func latexSpelledNames() throws {
+        #expect(
+            try Parser.parse("net_{h1} + \\text{out}_{o1}") == Expr.name("net_{h1}") + Expr.name("\\text{out}_{o1}"))
+        #expect(try Parser.parse("E_{\\text{total}}") == Expr.name("E_{\\text{total}}"))
+        #expect(try Parser.parse("{1 + 2}*3") == 9, "braces group like parentheses")
+    }
 }
