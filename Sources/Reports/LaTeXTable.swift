@@ -12,7 +12,7 @@ struct LaTeXTable {
     var rendered: String {
         let headers = FileReport.headers.map { "\\textbf{\(Self.escaped($0))}" }.joined(separator: " & ") + " \\\\"
         var output = [
-            "% \(Self.escaped(report.summaryLine))",
+            "% \(report.summaryLine)",
             "% needs \(Self.packages) in the preamble",
             "\\begin{longtable}{rlllllp{6cm}}",
             "\\hline", headers, "\\hline", "\\endfirsthead",

@@ -13,6 +13,7 @@ final class ProgressLine: Sendable {
     private let start = Date()
     private let state = Mutex(State())
     private let enabled: Bool
+    private let width = Terminal.width
     /// Silence before the first drawing, in seconds.
     static let delay = 1.0
 
@@ -31,8 +32,10 @@ final class ProgressLine: Sendable {
             return true
         }
         guard due else { return }
-        let seconds = Int(now.timeIntervalSince(start))
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text()) (\(seconds) s)".utf8))
+        // One line, narrower than the terminal: a wrapped line could not be redrawn in place.
+        var line = "\(text()) (\(Int(now.timeIntervalSince(start))) s)"
+        if line.count >= width { line = String(line.prefix(max(width - 2, 1))) + "…" }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
     }
 
     /// `label [#####-----] step/total`.

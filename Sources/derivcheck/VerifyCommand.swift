@@ -83,11 +83,12 @@ enum VerifyCommand {
         case .failure(let error): return .errors(file: name, error)
         case .success(let read): fixture = read
         }
+        let shortName = name.split(separator: "/").last.map(String.init) ?? name
         let line = ProgressLine()
         defer { line.finish() }
         let checker = FixtureChecker(digits: digits) { progress in
             line.update(
-                ProgressLine.bar("checking \(name): training", step: progress.step, total: progress.steps)
+                ProgressLine.bar("checking \(shortName): training", step: progress.step, total: progress.steps)
                     + " at \(progress.precision) bits")
         }
         do { return .report(try checker.check(fixture)) } catch { return .errors(file: name, .diagnostics(error)) }
