@@ -54,7 +54,10 @@ struct CarriedValue {
         /// The first numeric claim of each target at `step`; the judged claim and later repeats excluded.
         static func claims(in fixture: Fixture, at step: Int, before claim: Claim) -> [Quantity.Target: Claimed] {
             var result: [Quantity.Target: Claimed] = [:]
-            for other in fixture.claims where other.quantity.step == step && other.line != claim.line {
+            for other in fixture.claims
+            where other.quantity.step == step && other.line != claim.line && other.group == claim.group
+                && other.quantity.sample == claim.quantity.sample
+            {
                 guard let literal = other.literal, result[other.quantity.target] == nil else { continue }
                 if other.quantity.target == claim.quantity.target, other.line > claim.line { continue }
                 result[other.quantity.target] = Claimed(value: literal.value, line: other.line)

@@ -92,7 +92,9 @@ struct CertifiedVerdicts {
             }
             if truth.negated.roundsTo(literal) == true { explanations.append(.negated) }
             // The format lists `carried` only when some claimed number fed the computation.
-            if carried?.roundsTo(literal) == true, !plan.carriedFrom.isEmpty { explanations.append(.carried) }
+            if let carried, !plan.carriedFrom.isEmpty, VerdictRules.reproduces(carried, literal) == true {
+                explanations.append(.carried)
+            }
         }
         return ClaimResult(
             claim: claim, verdict: verdict, certifiedDigits: shown, double: double,

@@ -23,19 +23,20 @@ struct ClaimPlan: Sendable {
             do { expression = try scenario.expression(for: claim.quantity.target) } catch {
                 throw ClaimError(claim: claim, run: RunError(message: error.description, definition: nil, step: step))
             }
+            let samples = scenario.samples(for: claim.quantity)
             let main = requests.count
-            requests.append(Request(step: step, expression: expression))
+            requests.append(Request(step: step, expression: expression, samples: samples))
             var neighbours: [(Int, Int)] = []
             if fixture.training != nil {
                 for other in [step - 1, step + 1] where other >= 0 && other <= FixtureReader.stepLimit + 1 {
                     neighbours.append((other, requests.count))
-                    requests.append(Request(step: other, expression: expression))
+                    requests.append(Request(step: other, expression: expression, samples: samples))
                 }
             }
             let carried = CarriedValue(fixture: fixture, claim: claim)
             plans.append(
                 ClaimPlan(main: main, neighbours: neighbours, carried: requests.count, carriedFrom: carried.sources))
-            requests.append(Request(step: carried.evaluationStep, expression: carried.expression))
+            requests.append(Request(step: carried.evaluationStep, expression: carried.expression, samples: samples))
         }
         return (plans, requests)
     }

@@ -23,6 +23,8 @@ public enum Mistake: Hashable, Sendable, CustomStringConvertible {
     case miswired(used: String, replaced: String)
     /// Rounded intermediates: the fixture's own claimed numbers used as inputs.
     case carried
+    /// The other reduction of a batch's losses: the mean for the sum, the sum for the mean.
+    case reduction
 
     /// The name in the format's table of mistakes.
     public var name: String {
@@ -36,6 +38,7 @@ public enum Mistake: Hashable, Sendable, CustomStringConvertible {
         case .biasesTrained: "biases-trained"
         case .miswired: "miswired"
         case .carried: "carried"
+        case .reduction: "reduction"
         }
     }
 
@@ -53,6 +56,7 @@ public enum Mistake: Hashable, Sendable, CustomStringConvertible {
         case .biasesTrained: "biases trained too (or left fixed)"
         case .miswired(let used, let replaced): "\(used) used for \(replaced) in the forward pass"
         case .carried: "computed from the fixture's own rounded numbers"
+        case .reduction: "the samples' losses combined the other way (sum for mean, or mean for sum)"
         }
     }
 

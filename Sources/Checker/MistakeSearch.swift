@@ -10,9 +10,13 @@ struct MistakeSearch: Sendable {
 
     /// The mistakes worth trying on this fixture.
     func candidates() -> [Mistake] {
-        guard let training = fixture.training, let base = try? Scenario(fixture: fixture) else { return [.noHalf] }
-        var list: [Mistake] = [.sequential, .noActivationDerivative, .signOfUpdate, .noHalf]
+        guard fixture.training != nil, let base = try? Scenario(fixture: fixture) else { return [.noHalf] }
+        // A batch of several samples is updated layer by layer only in the correct way: `sequential`
+        // is tried where a step trains on one sample.
+        var list: [Mistake] = TrainingStep<DoubleRegisters>.batchesSeveralSamples(fixture) ? [] : [.sequential]
+        list += [.noActivationDerivative, .signOfUpdate, .noHalf]
         if !Scenario.biases(of: fixture.model).isEmpty { list.append(.biasesTrained) }
+        if fixture.sampleCount > 1 { list.append(.reduction) }
         for layer in base.layers {
             for used in layer {
                 for replaced in layer where replaced != used {
@@ -26,7 +30,6 @@ struct MistakeSearch: Sendable {
                 for replaced in layer where replaced != used { list.append(.miswired(used: used, replaced: replaced)) }
             }
         }
-        _ = training
         return list
     }
 
@@ -110,7 +113,9 @@ struct MistakeSearch: Sendable {
             let claim = claims[index]
             guard let expression = try? scenario.expression(for: claim.quantity.target) else { continue }
             requests.append(
-                Request(step: claim.quantity.step, expression: expression, readsUpdates: scenario.isSequential))
+                Request(
+                    step: claim.quantity.step, expression: expression, readsUpdates: scenario.isSequential,
+                    samples: scenario.samples(for: claim.quantity)))
             owners.append(index)
         }
         guard !requests.isEmpty else { return outcome }

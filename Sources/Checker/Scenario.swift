@@ -19,6 +19,8 @@ struct Scenario: Sendable {
     /// Names replaced inside every derivative formula.
     let derivativeSubstitution: [String: Expr]
     let isSequential: Bool
+    /// How a batch's losses combine (the other way in the `reduction` scenario).
+    let reduction: TrainingSpec.Reduction
     /// For each parameter, the number of definitions on the longest path from it to the loss:
     /// equal counts form a layer, and a smaller count is a later layer.
     let layerDepth: [String: Int]
@@ -65,6 +67,8 @@ struct Scenario: Sendable {
         self.options = options
         self.derivativeSubstitution = substitution
         self.isSequential = mistake == .sequential
+        let written = fixture.training?.reduction ?? .sum
+        self.reduction = mistake == .reduction ? written.other : written
         self.layerDepth = Self.depths(in: model, loss: fixture.training?.loss)
         let keepsDerivatives: Bool =
             switch mistake {
@@ -124,6 +128,29 @@ struct Scenario: Sendable {
             if isSequential { builder.bind(Self.updatedName(parameter), to: step) }
         }
         return updated
+    }
+
+    /// Which samples a claim's quantity is read on: its `[s]`, else (the training loss and its
+    /// derivatives) every sample reduced as this scenario reduces them.
+    func samples(for quantity: Quantity) -> Request.Samples {
+        guard let data = fixture.data else { return .model }
+        if let sample = quantity.sample { return .one(sample) }
+        let head: String =
+            switch quantity.target {
+            case .name(let name): name
+            case .derivative(let of, _): of
+            }
+        // Anything else is the same on every sample (the reader makes sure): sample 1 will do.
+        return data.samples.count > 1 && head == fixture.training?.loss ? .all(reduction) : .one(1)
+    }
+
+    /// Compiles the loss's gradient by each trained parameter (on the data givens' current values)
+    /// and returns their registers: what one sample adds to a batch's gradient.
+    func emitGradients(into builder: inout ProgramBuilder) throws(ModelError) -> [String: Int] {
+        guard let loss = fixture.training?.loss else { return [:] }
+        var gradients: [String: Int] = [:]
+        for parameter in parameters { gradients[parameter] = try builder.compile(derivative(of: loss, by: parameter)) }
+        return gradients
     }
 
     /// The expression whose value a claim's quantity has in this scenario, to be compiled after

@@ -63,7 +63,8 @@ struct ScenarioRun<R: RegisterFile> {
         }
     }
 
-    /// Compiles the requests into one readout program, loads the trained parameters into it and runs it.
+    /// Compiles the requests into one readout program, loads the trained parameters into it and runs
+    /// it on each sample the requests need (once on the model's own givens without `[data]`).
     private func read(_ requests: [Request], at step: Int, trained: TrainingStep<R>?) throws(RunError) -> [R.Value] {
         var builder = ProgramBuilder(model: scenario.model)
         var outputs: [Int] = []
@@ -77,6 +78,12 @@ struct ScenarioRun<R: RegisterFile> {
         for (name, source) in trained?.parameters ?? [:] {
             if let target = builder.register(forGiven: name) { parameterRegisters.append((source, target)) }
         }
+        let data = scenario.fixture.data
+        let readout = Readout<R>(
+            requests: requests, outputs: outputs,
+            dataRegisters: (data?.names ?? []).compactMap { builder.register(forGiven: $0) },
+            sums: requests.map { if case .all = $0.samples { builder.allocate(initial: 0) } else { nil } },
+            scratch: builder.allocate(initial: 0), samples: data?.samples ?? [])
         let program = builder.finished(keeping: outputs)
         let registers = makeRegisters(program.registerCount)
         do {
@@ -86,10 +93,68 @@ struct ScenarioRun<R: RegisterFile> {
                     registers.set(trained.registers.value(at: source), at: target)
                 }
             }
-            try program.runBody(on: registers)
+            return try readout.values(running: program, on: registers)
         } catch {
             throw RunError(failure: error, step: step)
         }
-        return outputs.map(registers.value(at:))
+    }
+}
+
+/// One readout program's outputs, read on the samples each request names.
+private struct Readout<R: RegisterFile> {
+    let requests: [Request]
+    let outputs: [Int]
+    let dataRegisters: [Int]
+    /// For each request over every sample, the register its sum gathers in.
+    let sums: [Int?]
+    let scratch: Int
+    let samples: [[Rational]]
+
+    /// Runs the program's body once per sample needed (once in all without samples).
+    func values(running program: Program, on registers: R) throws(ProgramError) -> [R.Value] {
+        var values = [R.Value?](repeating: nil, count: requests.count)
+        for sample in neededSamples {
+            if let sample { try load(sample, into: registers) }
+            try program.runBody(on: registers)
+            for (index, request) in requests.enumerated() {
+                switch request.samples {
+                case .model: values[index] = registers.value(at: outputs[index])
+                case .one(let wanted) where wanted == sample: values[index] = registers.value(at: outputs[index])
+                case .all: if let sum = sums[index] { try apply { () throws(EnclosureError) in try registers.add(sum, outputs[index], into: sum) } }
+                default: break
+                }
+            }
+        }
+        for (index, request) in requests.enumerated() {
+            guard case .all(let reduction) = request.samples, let sum = sums[index] else { continue }
+            if reduction == .mean {
+                try apply { () throws(EnclosureError) in try registers.load(1 / Rational(max(samples.count, 1)), into: scratch) }
+                try apply { () throws(EnclosureError) in try registers.multiply(sum, scratch, into: sum) }
+            }
+            values[index] = registers.value(at: sum)
+        }
+        return values.compactMap { $0 }
+    }
+
+    /// The samples to run on (`nil`: the model's own givens), every one when a request reduces them all.
+    private var neededSamples: [Int?] {
+        guard !samples.isEmpty else { return [nil] }
+        if requests.contains(where: { if case .all = $0.samples { true } else { false } }) {
+            return Array(1...samples.count)
+        }
+        let wanted = Set(requests.compactMap { if case .one(let s) = $0.samples { s } else { nil } })
+        return wanted.isEmpty ? [1] : wanted.sorted()
+    }
+
+    private func load(_ sample: Int, into registers: R) throws(ProgramError) {
+        guard samples.indices.contains(sample - 1) else { return }
+        for (register, value) in zip(dataRegisters, samples[sample - 1]) {
+            try apply { () throws(EnclosureError) in try registers.load(value, into: register) }
+        }
+    }
+
+    /// A register operation outside the program, its failure reported like the program's.
+    private func apply(_ operation: () throws(EnclosureError) -> Void) throws(ProgramError) {
+        do { try operation() } catch { throw ProgramError(error: error, definition: nil) }
     }
 }

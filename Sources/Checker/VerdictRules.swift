@@ -11,7 +11,7 @@ enum VerdictRules {
             (.exact, { truth.roundsTo(literal) }),
             (.truncated, { truth.truncatesTo(literal) }),
             (.lastDigit, { truth.isOneUnitOff(literal) }),
-            (.carried, { carried.map { $0.roundsTo(literal) } ?? false }),
+            (.carried, { carried.map { Self.reproduces($0, literal) } ?? false }),
             (.floating, { truth.isFloatingNoise(literal, double: double) }),
         ]
         for (verdict, rule) in rules {
@@ -31,7 +31,17 @@ enum VerdictRules {
         if truth.roundsTo(literal) == true { return .exact }
         if truth.truncatesTo(literal) == true { return .truncated }
         if truth.isOneUnitOff(literal) == true { return .lastDigit }
-        if carried?.roundsTo(literal) == true { return .carried }
+        if let carried, Self.reproduces(carried, literal) == true { return .carried }
         return .wrong
+    }
+
+    /// Whether a carried value gives the printed number: rounded, or cut toward zero (learners who
+    /// truncate what they carry; fixture format, version 2).
+    static func reproduces(_ carried: Bounds, _ literal: DecimalLiteral) -> Bool? {
+        let rounds = carried.roundsTo(literal)
+        if rounds == true { return true }
+        let truncates = carried.truncatesTo(literal)
+        if truncates == true { return true }
+        return rounds == false && truncates == false ? false : nil
     }
 }

@@ -17,6 +17,19 @@ public struct Claim: Sendable {
     public var printed: String
     /// The trailing `# comment`, if any.
     public var note: String?
+    /// The label of the `[claims "label"]` group it belongs to (carried values stay inside a group).
+    public var group: String?
+
+    public init(
+        line: Int, quantity: Quantity, kind: Kind, printed: String, note: String? = nil, group: String? = nil
+    ) {
+        self.line = line
+        self.quantity = quantity
+        self.kind = kind
+        self.printed = printed
+        self.note = note
+        self.group = group
+    }
 
     public var literal: DecimalLiteral? {
         if case .numeric(let literal) = kind { return literal }

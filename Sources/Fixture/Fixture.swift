@@ -11,4 +11,22 @@ public struct Fixture: Sendable {
     public var claims: [Claim]
     /// The line that gives or defines each name (for errors found while evaluating).
     public var lines: [String: Int]
+    /// Several samples, when the fixture has a `[data]` section.
+    public var data: DataSet?
+
+    public init(
+        file: String, model: Model, network: Network? = nil, training: TrainingSpec? = nil, claims: [Claim] = [],
+        lines: [String: Int] = [:], data: DataSet? = nil
+    ) {
+        self.file = file
+        self.model = model
+        self.network = network
+        self.training = training
+        self.claims = claims
+        self.lines = lines
+        self.data = data
+    }
+
+    /// How many samples the training data has (1 without a `[data]` section).
+    public var sampleCount: Int { data?.samples.count ?? 1 }
 }

@@ -6,18 +6,22 @@ extension FixtureReader {
     mutating func assemble() throws(FixtureError) -> Fixture {
         var parts = ModelParts(givens: givens.map(\.value))
         for given in givens { parts.lines[given.value.0] = given.line }
-        let expandedNetwork = readNetwork()
-        if let (network, line) = expandedNetwork { addNetwork(network, header: line, to: &parts) }
+        let written = readData()
+        let expandedNetwork = readNetwork(data: written)
+        var networkNames: Set<String> = []
+        if let (network, line) = expandedNetwork { networkNames = addNetwork(network, header: line, to: &parts) }
+        let data = written.map { dataSet($0, parts: &parts, networkNames: networkNames) }
         addDefinitions(to: &parts)
         guard diagnostics.isEmpty else { throw errors }
         let model = try buildModel(parts)
-        let trainingSpec = readTraining(model: model)
-        let resolver = NameResolver(names: model.allNames)
-        let claims = claimLines.compactMap { readClaim($0, resolver: resolver, training: trainingSpec) }
+        let trainingSpec = readTraining(model: model, samples: data?.samples.count ?? 1)
+        let context = ClaimContext(
+            resolver: NameResolver(names: model.allNames), model: model, training: trainingSpec, data: data)
+        let claims = claimLines.compactMap { readClaim($0.line, group: $0.group, context: context) }
         guard diagnostics.isEmpty else { throw errors }
         return Fixture(
             file: file, model: model, network: expandedNetwork?.0, training: trainingSpec, claims: claims,
-            lines: parts.lines)
+            lines: parts.lines, data: data)
     }
 
     /// The givens and definitions gathered from every section, with the line of each name.
@@ -27,8 +31,10 @@ extension FixtureReader {
         var lines: [String: Int] = [:]
     }
 
-    /// The names a `[network]` generates; a name also given elsewhere is an error at its own line.
-    private mutating func addNetwork(_ network: Network, header line: Int, to parts: inout ModelParts) {
+    /// The names a `[network]` generates (returned); a name also given elsewhere is an error at its own line.
+    @discardableResult
+    private mutating func addNetwork(_ network: Network, header line: Int, to parts: inout ModelParts) -> Set<String> {
+        var generated: Set<String> = []
         do {
             let expanded = try network.expanded()
             for (name, value) in expanded.givens {
@@ -36,6 +42,7 @@ extension FixtureReader {
                     error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it")
                 }
                 parts.givens.append((name, value))
+                generated.insert(name)
                 parts.lines[name] = line
             }
             for (name, expression) in expanded.definitions {
@@ -43,6 +50,7 @@ extension FixtureReader {
                     error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it")
                 }
                 parts.definitions.append((name, expression))
+                generated.insert(name)
                 parts.lines[name] = line
             }
         } catch {
@@ -50,6 +58,7 @@ extension FixtureReader {
             let at = self.network[error.key] ?? (error.key == "targets" ? self.network["loss"] : nil)
             self.error(at?.line ?? line, at?.column ?? 1, error.message)
         }
+        return generated
     }
 
     /// The `[model]` definitions, parsed knowing every name the fixture gives or defines (for `dA/dB`).
@@ -137,69 +146,129 @@ extension FixtureReader {
         return result
     }
 
-    /// The `[network]` section as a `Network`, with the line of its header.
-    private mutating func readNetwork() -> (Network, Int)? {
+    /// The `[network]` section as a `Network`, with the line of its header. Inputs and targets the
+    /// `[data]` header names come from its first sample (each sample's values replace them in turn).
+    private mutating func readNetwork(data: WrittenData?) -> (Network, Int)? {
         guard let header = networkHeader else { return nil }
         var failed = false
-        var layers: [Int] = []
-        if let entry = network["layers"] {
-            var offset = 0
-            for word in entry.value.split(separator: " ", omittingEmptySubsequences: false) {
-                defer { offset += word.unicodeScalars.count + 1 }
-                guard !word.isEmpty else { continue }
-                guard let size = Int(word), size > 0, size <= 100_000 else {
-                    error(
-                        entry.line, entry.column + offset,
-                        "expected a layer size (a whole number from 1 to 100000), found '\(word)'")
-                    failed = true
-                    break
-                }
-                layers.append(size)
-            }
-        } else {
-            error(header, 1, "[network] needs 'layers = …' (input, hidden…, output sizes)")
-            failed = true
-        }
+        let layers = readLayers(header: header, failed: &failed)
         let activations =
             words("activation", as: Network.Activation.self, choices: Network.Activation.allCases.map(\.rawValue))
             ?? (network["activation"] == nil ? [.logistic] : nil)
         let biasMode = words("bias", as: Network.BiasMode.self, choices: Network.BiasMode.allCases.map(\.rawValue))
         let loss = words("loss", as: Network.Loss.self, choices: Network.Loss.allCases.map(\.rawValue))
-        let inputs = numbers("inputs")
-        if network["inputs"] == nil {
-            error(header, 1, "[network] needs 'inputs = …'")
-            failed = true
-        }
+        let numbering = words(
+            "numbering", as: Network.Numbering.self, choices: Network.Numbering.allCases.map(\.rawValue))
+        let inputNames = (1...max(layers.first ?? 1, 1)).map { "i\($0)" }
+        let targetNames = (1...max(layers.last ?? 1, 1)).map { "target_o\($0)" }
+        let inputs = valuesFromDataOrNetwork("inputs", names: inputNames, data: data, header: header, required: true)
+        let targets = valuesFromDataOrNetwork(
+            "targets", names: targetNames, data: data, header: header, required: false)
+        if inputs == nil { failed = true }
         let weights = numbers("weights")
         if network["weights"] == nil {
             error(header, 1, "[network] needs 'weights = …'")
             failed = true
         }
-        let targets = numbers("targets")
         let biases = numbers("biases")
-        for (key, count) in [("bias", biasMode?.count), ("loss", loss?.count)] where (count ?? 1) != 1 {
+        for (key, count) in [("bias", biasMode?.count), ("loss", loss?.count), ("numbering", numbering?.count)]
+        where (count ?? 1) != 1 {
             if let entry = network[key] { error(entry.line, entry.column, "expected one word for '\(key)'") }
             failed = true
         }
         guard !failed, let activations, let inputs, let weights,
             network["targets"] == nil || targets != nil, network["biases"] == nil || biases != nil,
-            network["bias"] == nil || biasMode != nil, network["loss"] == nil || loss != nil
+            network["bias"] == nil || biasMode != nil, network["loss"] == nil || loss != nil,
+            network["numbering"] == nil || numbering != nil
         else { return nil }
         let result = Network(
             layers: layers, activations: activations, inputs: inputs, targets: targets, weights: weights,
             biases: biases, biasMode: biasMode?.first ?? .shared,
-            loss: loss?.first ?? (targets == nil ? nil : .halfSquared))
+            loss: loss?.first ?? (targets == nil ? nil : .halfSquared), numbering: numbering?.first ?? .byReceiver)
         return (result, header)
     }
 
-    private mutating func readTraining(model: Model) -> TrainingSpec? {
+    /// `layers = …`: whole numbers from 1 to 100000.
+    private mutating func readLayers(header: Int, failed: inout Bool) -> [Int] {
+        guard let entry = network["layers"] else {
+            error(header, 1, "[network] needs 'layers = …' (input, hidden…, output sizes)")
+            failed = true
+            return []
+        }
+        var layers: [Int] = []
+        for (word, column) in Self.words(of: entry.value) {
+            guard let size = Int(word), size > 0, size <= 100_000 else {
+                error(
+                    entry.line, entry.column + column - 1,
+                    "expected a layer size (a whole number from 1 to 100000), found '\(word)'")
+                failed = true
+                return layers
+            }
+            layers.append(size)
+        }
+        return layers
+    }
+
+    /// `inputs = …` or `targets = …`, or the first sample's values when `[data]` names them (giving
+    /// them in both places is an error); `nil` when absent, which is an error when they are `required`.
+    private mutating func valuesFromDataOrNetwork(
+        _ key: String, names: [String], data: WrittenData?, header: Int, required: Bool
+    ) -> [Rational]? {
+        let fromData = firstSampleValues(of: names, in: data)
+        if let entry = network[key] {
+            if fromData != nil, let data {
+                error(
+                    entry.line, entry.column,
+                    "\(key) are given in [data] (line \(data.header)) too; give them in one place")
+            }
+            return numbers(key)
+        }
+        if let fromData { return fromData }
+        if required { error(header, 1, "[network] needs '\(key) = …', or a [data] section whose header names them") }
+        return nil
+    }
+
+    private mutating func readTraining(model: Model, samples: Int) -> TrainingSpec? {
         guard let header = trainingHeader else { return nil }
         let resolver = NameResolver(names: model.allNames)
         let loss = readLoss(model: model, resolver: resolver, header: header)
         let parameters = readParameters(model: model, resolver: resolver, header: header)
         let rate = readRate(model: model, resolver: resolver, header: header)
-        guard let loss, let rate else { return nil }
-        return TrainingSpec(loss: loss, parameters: parameters, rate: rate)
+        let batch = readBatch()
+        let reduction = readReduction(header: header, samples: samples)
+        guard let loss, let rate, let batch else { return nil }
+        return TrainingSpec(loss: loss, parameters: parameters, rate: rate, batch: batch, reduction: reduction)
+    }
+
+    /// `batch = full | 1 | K` (default full).
+    private mutating func readBatch() -> TrainingSpec.Batch? {
+        guard let entry = training["batch"] else { return .full }
+        if entry.value == "full" { return .full }
+        guard let size = Int(entry.value), size >= 1 else {
+            error(
+                entry.line, entry.column,
+                "expected 'batch = full' or a whole number of samples per step, found '\(entry.value)'")
+            return nil
+        }
+        return .size(size)
+    }
+
+    /// `reduction = sum | mean`, required when there is more than one sample.
+    private mutating func readReduction(header: Int, samples: Int) -> TrainingSpec.Reduction? {
+        guard let entry = training["reduction"] else {
+            if samples > 1 {
+                error(
+                    header, 1,
+                    "[training] needs 'reduction = sum' or 'reduction = mean': how the losses of the [data]'s \(samples) samples combine"
+                )
+            }
+            return nil
+        }
+        guard let reduction = TrainingSpec.Reduction(rawValue: String(entry.value)) else {
+            error(entry.line, entry.column, "expected 'reduction = sum' or 'reduction = mean', found '\(entry.value)'")
+            return nil
+        }
+        return reduction
     }
 
     /// `loss = NAME`, by default `E_total`. A loss the model lacks is one error, which the claims

@@ -3,8 +3,18 @@ import Foundation
 import Symbolic
 
 extension FixtureReader {
+    /// What every claim is read against: the model's names, its training and its data.
+    struct ClaimContext {
+        var resolver: NameResolver
+        var model: Model
+        var training: TrainingSpec?
+        var data: DataSet?
+    }
+
     /// One `[claims]` line: `QUANTITY = NUMBER` or `QUANTITY == EXPRESSION`.
-    mutating func readClaim(_ line: Line, resolver: NameResolver, training: TrainingSpec?) -> Claim? {
+    mutating func readClaim(_ line: Line, group: String?, context: ClaimContext) -> Claim? {
+        let resolver = context.resolver
+        let training = context.training
         let text = line.text
         guard let (left, right, isFormula) = Self.sides(of: text) else {
             let start = text.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count + 1
@@ -16,10 +26,16 @@ extension FixtureReader {
         let quantityText = Substring(leftTrimmed.trimmingCharacters(in: .whitespaces))
         guard
             let quantity = readQuantity(
-                quantityText, line: line.number, column: leftColumn, resolver: resolver)
+                quantityText, line: line.number, column: leftColumn, resolver: resolver),
+            sampleIsRight(quantity, context: context, line: line.number, column: leftColumn)
         else { return nil }
         if quantity.step > 0, training == nil {
-            error(line.number, leftColumn, "a claim after training (\(quantity)) needs a [training] section")
+            if let first = firstClaimAfterTraining {
+                otherUses[first, default: []].append(line.number)
+            } else {
+                firstClaimAfterTraining = diagnostics.count
+                error(line.number, leftColumn, "a claim after training (\(quantity)) needs a [training] section")
+            }
             return nil
         }
         let rightTrimmed = right.drop(while: { $0 == " " || $0 == "\t" })
@@ -29,13 +45,14 @@ extension FixtureReader {
             error(place.line, place.column, isFormula ? "expected a formula after '=='" : "expected a number after '='")
             return nil
         }
-        guard isFormula else { return readNumber(printed, for: quantity, at: place, note: line.note) }
+        guard isFormula else { return readNumber(printed, for: quantity, at: place, note: line.note, group: group) }
         guard formulaStepIsAllowed(quantity, training: training, line: line.number, column: leftColumn) else {
             return nil
         }
         guard let expression = readFormula(printed, at: place, resolver: resolver) else { return nil }
         return Claim(
-            line: line.number, quantity: quantity, kind: .formula(expression), printed: printed, note: line.note)
+            line: line.number, quantity: quantity, kind: .formula(expression), printed: printed, note: line.note,
+            group: group)
     }
 
     /// Where a claim's right-hand side starts.
@@ -87,12 +104,14 @@ extension FixtureReader {
     }
 
     /// The right side of `QUANTITY = NUMBER`, read exactly with its printed precision.
-    private mutating func readNumber(_ printed: String, for quantity: Quantity, at place: Place, note: String?)
-        -> Claim?
-    {
+    private mutating func readNumber(
+        _ printed: String, for quantity: Quantity, at place: Place, note: String?, group: String?
+    ) -> Claim? {
         do {
             let literal = try DecimalLiteral(parsing: printed)
-            return Claim(line: place.line, quantity: quantity, kind: .numeric(literal), printed: printed, note: note)
+            return Claim(
+                line: place.line, quantity: quantity, kind: .numeric(literal), printed: printed, note: note,
+                group: group)
         } catch {
             self.error(
                 place.line, place.column + Self.offset(of: error),
@@ -110,7 +129,9 @@ extension FixtureReader {
             return nil
         }
         var body = text
-        guard let (step, notation) = readStep(of: &body, line: line, column: column) else { return nil }
+        guard let (step, notation) = readStep(of: &body, line: line, column: column),
+            let sample = readSample(of: &body, line: line, column: column)
+        else { return nil }
         let expression: Expr
         do {
             expression = try Parser.parse(body, isName: resolver.isName)
@@ -126,7 +147,7 @@ extension FixtureReader {
         else {
             return nil
         }
-        return Quantity(target, step: step, notation: notation)
+        return Quantity(target, step: step, notation: notation, sample: sample == 0 ? nil : sample)
     }
 
     /// Takes a trailing `+` or `@k` off `body`: the step it names and how it was written.
@@ -190,5 +211,47 @@ extension FixtureReader {
         if case .name(let resolved) = resolution { return resolved }
         reportUnknown(name, resolution, line: line, column: column, context: "in the claim")
         return nil
+    }
+
+    /// Takes a trailing `[s]` off `body`: the sample it names (0 for none).
+    private mutating func readSample(of body: inout Substring, line: Int, column: Int) -> Int? {
+        guard body.hasSuffix("]"), let open = body.lastIndex(of: "[") else { return 0 }
+        let digits = body[body.index(after: open)..<body.index(before: body.endIndex)]
+        guard let sample = Int(digits), sample >= 1, digits.count <= 7 else {
+            error(
+                line, column + body[..<open].unicodeScalars.count,
+                "expected a sample number (from 1) in '[…]', found '\(digits)'")
+            return nil
+        }
+        body = body[..<open]
+        return sample
+    }
+
+    /// A quantity on one sample needs `[s]` with several samples (the training loss and its
+    /// derivatives excepted: without `[s]` they are the loss over the whole data set), and `[s]`
+    /// needs a sample that exists.
+    private mutating func sampleIsRight(_ quantity: Quantity, context: ClaimContext, line: Int, column: Int) -> Bool {
+        let count = context.data?.samples.count ?? 1
+        if let sample = quantity.sample {
+            guard sample <= count, context.data != nil else {
+                let what = context.data == nil ? "the fixture has no [data] section" : "the [data] has \(count) samples"
+                error(line, column, "no sample \(sample): \(what)")
+                return false
+            }
+            return true
+        }
+        guard count > 1, let data = context.data else { return true }
+        let head: String
+        switch quantity.target {
+        case .name(let name): head = name
+        case .derivative(let of, _): head = of
+        }
+        if head == context.training?.loss { return true }
+        guard data.names.contains(where: { context.model.depends(head, on: $0) }) else { return true }
+        error(
+            line, column,
+            "\(quantity.targetDescription) differs between the [data]'s \(count) samples: claim it on one, such as "
+                + "\(quantity.targetDescription)[1]")
+        return false
     }
 }

@@ -18,6 +18,12 @@ public struct FixtureReader {
         var note: String?
     }
 
+    /// A claim's line with the label of its group.
+    struct ClaimLine {
+        var line: Line
+        var group: String?
+    }
+
     struct Located<Value> {
         var value: Value
         var line: Int
@@ -27,15 +33,23 @@ public struct FixtureReader {
     var givens: [Located<(String, Rational)>] = []
     var definitions: [Located<(String, Substring)>] = []
     var network: [String: Located<Substring>] = [:]
-    var networkHeader: Int?
     var training: [String: Located<Substring>] = [:]
-    var trainingHeader: Int?
-    var claimLines: [Line] = []
+    /// The line of each section that may appear once.
+    var headers: [Section: Int] = [:]
+    var networkHeader: Int? { headers[.network] }
+    var trainingHeader: Int? { headers[.training] }
+    /// The `[data]` section's lines: its header of names, then one sample per line.
+    var dataLines: [Line] = []
+    var claimLines: [ClaimLine] = []
+    /// The label of the `[claims "label"]` section being read.
+    var claimGroup: String?
     var firstUse: [String: Int] = [:]
     /// Names that did not resolve, each with the index of its error (reported once).
     var unknownNames: [String: Int] = [:]
     /// Later lines that used a name already reported unknown, by the index of its error.
     var otherUses: [Int: [Int]] = [:]
+    /// The error of the first claim after training in a fixture without [training] (reported once).
+    var firstClaimAfterTraining: Int?
 
     init(file: String) { self.file = file }
 
@@ -106,7 +120,7 @@ public struct FixtureReader {
     // MARK: Lines and sections
 
     enum Section: String, CaseIterable {
-        case model, network, training, claims
+        case model, network, data, training, claims
     }
 
     /// Reads every line into its section's tables, then assembles the fixture.
@@ -150,27 +164,34 @@ public struct FixtureReader {
 
     /// The section a `[name]` line opens, or `nil` (after reporting it) for an unknown one.
     private mutating func sectionHeader(_ body: Substring, line number: Int, indent: Int) -> Section? {
-        guard body.hasSuffix("]"),
-            let named = Section(rawValue: String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces))
-        else {
+        let inside = String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        let (word, label) = Self.sectionLabel(inside)
+        guard body.hasSuffix("]"), let named = Section(rawValue: word), label == nil || named == .claims else {
+            let hint = inside.hasPrefix("claims") ? " (a group is written [claims \"label\"])" : ""
             error(
                 number, indent + 1,
-                "unknown section '\(body)'; expected one of [model], [network], [training], [claims]")
+                "unknown section '\(body)'; expected one of [model], [network], [data], [training], [claims]\(hint)")
             return nil
         }
-        if named == .network {
-            if networkHeader != nil {
-                error(number, indent + 1, "a second [network] section; a fixture has at most one")
+        claimGroup = label
+        let once: [Section: String] = [.network: "[network]", .training: "[training]", .data: "[data]"]
+        if let title = once[named] {
+            if headers[named] != nil {
+                error(number, indent + 1, "a second \(title) section; a fixture has at most one")
             }
-            networkHeader = number
-        }
-        if named == .training {
-            if trainingHeader != nil {
-                error(number, indent + 1, "a second [training] section; a fixture has at most one")
-            }
-            trainingHeader = number
+            headers[named] = number
         }
         return named
+    }
+
+    /// `claims "answer key B"` as the word and the label (without quotes); the label is `nil` without one.
+    static func sectionLabel(_ inside: String) -> (word: String, label: String?) {
+        guard let quote = inside.firstIndex(of: "\""), inside.hasSuffix("\""), inside.count >= 2 else {
+            return (inside, nil)
+        }
+        let word = inside[..<quote].trimmingCharacters(in: .whitespaces)
+        let label = inside[inside.index(after: quote)..<inside.index(before: inside.endIndex)]
+        return (word, String(label))
     }
 
     /// Files one content line under its section; `content` is the line before trimming (claims keep their columns).
@@ -184,8 +205,11 @@ public struct FixtureReader {
         case .training:
             let entry = keyLine(line, indent: indent, existing: training, keys: Self.trainingKeys, section: "training")
             if let (key, value) = entry { training[key] = value }
+        case .data:
+            dataLines.append(line)
         case .claims:
-            claimLines.append(Line(number: line.number, text: content, note: line.note))
+            claimLines.append(
+                ClaimLine(line: Line(number: line.number, text: content, note: line.note), group: claimGroup))
         }
     }
 
@@ -277,8 +301,10 @@ public struct FixtureReader {
         return 0
     }
 
-    static let networkKeys = ["layers", "activation", "inputs", "targets", "weights", "biases", "bias", "loss"]
-    static let trainingKeys = ["loss", "parameters", "rate"]
+    static let networkKeys = [
+        "layers", "activation", "inputs", "targets", "weights", "biases", "bias", "loss", "numbering",
+    ]
+    static let trainingKeys = ["loss", "parameters", "rate", "batch", "reduction"]
 
     /// `key = value` in [network] or [training]; returns the entry to record.
     mutating func keyLine(

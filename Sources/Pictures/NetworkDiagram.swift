@@ -245,15 +245,14 @@ public struct NetworkDiagram: Sendable {
     private mutating func connectWeights(layers: [Int], weightTexts: [String], indexOf: [String: Int])
         -> [PendingLabel]
     {
-        // Weights: layer by layer, then receiving neuron, then sending neuron.
-        var weightIndex = 0
+        // Weights as the network numbers them (by receiver or by sender).
         var pending: [PendingLabel] = []
         for layer in 1..<layers.count {
             let senders = network.neuronNames(layer: layer - 1)
-            for receiver in network.neuronNames(layer: layer) {
+            for (receiverIndex, receiver) in network.neuronNames(layer: layer).enumerated() {
                 for (position, sender) in senders.enumerated() {
-                    weightIndex += 1
-                    let weight = "w\(weightIndex)"
+                    let weight = network.weightName(layer: layer, receiver: receiverIndex, sender: position)
+                    let weightIndex = Int(weight.dropFirst()) ?? 0
                     guard let from = indexOf[sender], let to = indexOf[receiver] else { continue }
                     edges.append(Edge(from: from, to: to, weight: weight))
                     let text = "\(weight) = \(weightIndex <= weightTexts.count ? weightTexts[weightIndex - 1] : "?")"

@@ -5,16 +5,27 @@ import Exact
 public struct Network: Sendable, Hashable {
     public enum Activation: String, Sendable, Hashable, CaseIterable {
         case logistic, tanh, relu, softplus, linear
+        /// `out_k = exp(net_k) / Σ_j exp(net_j)`, for the output layer only.
+        case softmax
 
+        /// The function applied to each neuron's net on its own (`nil`: the identity, or softmax).
         var function: ElementaryFunction? {
             switch self {
             case .logistic: .logistic
             case .tanh: .tanh
             case .relu: .relu
             case .softplus: .softplus
-            case .linear: nil
+            case .linear, .softmax: nil
             }
         }
+    }
+
+    /// How weights are numbered within a layer.
+    public enum Numbering: String, Sendable, Hashable, CaseIterable {
+        /// By receiving neuron, then by sending neuron (the tutorial's: w1, w2 feed h1).
+        case byReceiver = "by-receiver"
+        /// By sending neuron, then by receiving neuron (w1 i1→h1, w2 i1→h2).
+        case bySender = "by-sender"
     }
 
     public enum BiasMode: String, Sendable, Hashable, CaseIterable {
@@ -29,7 +40,9 @@ public struct Network: Sendable, Hashable {
         case halfSquared = "half-squared"
         /// `E = Σ (target − out)²`
         case squared
-        /// Binary cross-entropy per output.
+        /// `E = (1/n) Σ (target − out)²` over the n outputs.
+        case meanSquared = "mean-squared"
+        /// Binary cross-entropy per output; categorical (`−Σ t·log(out)`) over a softmax layer.
         case crossEntropy = "cross-entropy"
     }
 
@@ -43,11 +56,14 @@ public struct Network: Sendable, Hashable {
     public var biases: [Rational]?
     public var biasMode: BiasMode
     public var loss: Loss?
+    public var numbering: Numbering
 
     public init(
         layers: [Int], activations: [Activation], inputs: [Rational], targets: [Rational]?,
-        weights: [Rational], biases: [Rational]?, biasMode: BiasMode = .shared, loss: Loss?
+        weights: [Rational], biases: [Rational]?, biasMode: BiasMode = .shared, loss: Loss?,
+        numbering: Numbering = .byReceiver
     ) {
+        self.numbering = numbering
         self.layers = layers
         self.activations = activations
         self.inputs = inputs
@@ -66,6 +82,23 @@ public struct Network: Sendable, Hashable {
         if index == layers.count - 1 { return (1...max(count, 1)).prefix(count).map { "o\($0)" } }
         let hiddenLayers = layers.count - 2
         return (1...max(count, 1)).prefix(count).map { hiddenLayers == 1 ? "h\($0)" : "h\(index)_\($0)" }
+    }
+
+    /// The activation of layer `index` (1 is the first hidden layer).
+    public func activation(ofLayer index: Int) -> Activation {
+        activations.count == 1 ? activations[0] : activations[min(max(index - 1, 0), activations.count - 1)]
+    }
+
+    /// The weight from sender `sender` to receiver `receiver` (both from 0) into layer `layer`
+    /// (from 1), as the numbering names it.
+    public func weightName(layer: Int, receiver: Int, sender: Int) -> String {
+        let before = (1..<max(layer, 1)).reduce(0) { $0 + layers[$1 - 1] * layers[$1] }
+        let within =
+            switch numbering {
+            case .byReceiver: receiver * layers[layer - 1] + sender
+            case .bySender: sender * layers[layer] + receiver
+            }
+        return "w\(before + within + 1)"
     }
 
     /// The number of weights the layer sizes call for.
@@ -104,63 +137,12 @@ public struct Network: Sendable, Hashable {
             throw NetworkError(
                 key: "targets", message: "expected \(outputs) targets for \(outputs) outputs, found \(targets.count)")
         }
+        if (1..<layers.count).dropLast().contains(where: { activation(ofLayer: $0) == .softmax }) {
+            throw NetworkError(key: "activation", message: "softmax belongs to the output layer only")
+        }
         if loss != nil, targets == nil {
             throw NetworkError(key: "targets", message: "expected targets: the loss needs them")
         }
     }
 
-    /// The givens and definitions the shorthand stands for.
-    public func expanded() throws(NetworkError) -> (givens: [(String, Rational)], definitions: [(String, Expr)]) {
-        try validate()
-        var givens: [(String, Rational)] = []
-        var definitions: [(String, Expr)] = []
-        for (name, value) in zip(neuronNames(layer: 0), inputs) { givens.append((name, value)) }
-        let outputs = neuronNames(layer: layers.count - 1)
-        if let targets {
-            for (name, value) in zip(outputs, targets) { givens.append(("target_\(name)", value)) }
-        }
-        var weightIndex = 0
-        var biasIndex = 0
-        for layer in 1..<layers.count {
-            let activation = activations.count == 1 ? activations[0] : activations[layer - 1]
-            let senders = neuronNames(layer: layer - 1)
-            for (position, neuron) in neuronNames(layer: layer).enumerated() {
-                var terms: [Expr] = []
-                for sender in senders {
-                    weightIndex += 1
-                    let weight = "w\(weightIndex)"
-                    givens.append((weight, weights[weightIndex - 1]))
-                    let input: Expr = layer == 1 ? .name(sender) : .name("out_\(sender)")
-                    terms.append(.name(weight) * input)
-                }
-                if let biases {
-                    let bias = biasMode == .shared ? "b\(layer)" : "b_\(neuron)"
-                    if biasMode == .shared, position == 0 { givens.append((bias, biases[layer - 1])) }
-                    if biasMode == .perNeuron {
-                        givens.append((bias, biases[biasIndex]))
-                        biasIndex += 1
-                    }
-                    terms.append(.name(bias) * 1)
-                }
-                definitions.append(("net_\(neuron)", .sum(terms)))
-                let net = Expr.name("net_\(neuron)")
-                definitions.append(("out_\(neuron)", activation.function.map { .apply($0, net) } ?? net))
-            }
-        }
-        if let loss, let targets {
-            for (name, _) in zip(outputs, targets) {
-                let target = Expr.name("target_\(name)")
-                let out = Expr.name("out_\(name)")
-                let error: Expr =
-                    switch loss {
-                    case .halfSquared: .constant(Rational.half) * (target - out).power(2)
-                    case .squared: (target - out).power(2)
-                    case .crossEntropy: -(target * .apply(.log, out) + (1 - target) * .apply(.log, 1 - out))
-                    }
-                definitions.append(("E_\(name)", error))
-            }
-            definitions.append(("E_total", .sum(outputs.map { .name("E_\($0)") })))
-        }
-        return (givens, definitions)
-    }
 }

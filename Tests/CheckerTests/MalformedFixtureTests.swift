@@ -62,10 +62,10 @@ import Testing
             ["5:1: error: ambiguous name 'a_{b}' in the claim; it could be any of 'a_b', 'ab'"]),
         Case(
             "unknown section", "[modle]\nx = 1\n[model]\ny = 2\n",
-            ["1:1: error: unknown section '[modle]'; expected one of [model], [network], [training], [claims]"]),
+            ["1:1: error: unknown section '[modle]'; expected one of [model], [network], [data], [training], [claims]"]),
         Case(
             "unclosed section header", "[model\nx = 1\n",
-            ["1:1: error: unknown section '[model'; expected one of [model], [network], [training], [claims]"]),
+            ["1:1: error: unknown section '[model'; expected one of [model], [network], [data], [training], [claims]"]),
         Case(
             "line before any section", "x = 1\n[model]\ny = 2\n",
             ["1:1: error: expected a section header such as [model] or [claims] before this line"]),
@@ -176,7 +176,9 @@ import Testing
         Case(
             "unknown [training] key",
             network + "[training]\nloss = E_total\nparameters = w1\nrate = 0.5\nmomentum = 0.9\n",
-            ["12:1: error: unknown key 'momentum' in [training]; expected one of loss, parameters, rate"]),
+            [
+                "12:1: error: unknown key 'momentum' in [training]; expected one of loss, parameters, rate, batch, reduction"
+            ]),
         Case(
             "[training] without its keys", "[model]\nx = 1\n[training]\n",
             [
@@ -193,7 +195,7 @@ import Testing
         Case(
             "unknown [network] key", "[network]\nlayers = 2 2\ninputs = 1 2\nweights = 1 2 3 4\nlearning = 1\n",
             [
-                "5:1: error: unknown key 'learning' in [network]; expected one of layers, activation, inputs, targets, weights, biases, bias, loss"
+                "5:1: error: unknown key 'learning' in [network]; expected one of layers, activation, inputs, targets, weights, biases, bias, loss, numbering"
             ]),
         Case(
             "[network] key set twice", "[network]\nlayers = 2 2\nlayers = 2 2\ninputs = 1 2\nweights = 1 2 3 4\n",
@@ -216,7 +218,9 @@ import Testing
             ["2:12: error: expected a layer size (a whole number from 1 to 100000), found 'x'"]),
         Case(
             "unknown activation", "[network]\nlayers = 2 2\nactivation = sigmoidal\ninputs = 1 2\nweights = 1 2 3 4\n",
-            ["3:14: error: unknown activation 'sigmoidal'; expected one of logistic, tanh, relu, softplus, linear"]),
+            [
+                "3:14: error: unknown activation 'sigmoidal'; expected one of logistic, tanh, relu, softplus, linear, softmax"
+            ]),
         Case(
             "unknown bias mode", "[network]\nlayers = 2 2\ninputs = 1 2\nweights = 1 2 3 4\nbias = per-layer\n",
             ["5:8: error: unknown bias 'per-layer'; expected one of shared, per-neuron"]),
@@ -232,7 +236,10 @@ import Testing
             ["5:8: error: expected targets: the loss needs them"]),
         Case(
             "[network] without inputs and weights", "[network]\nlayers = 2 2\n",
-            ["1:1: error: [network] needs 'inputs = …'", "1:1: error: [network] needs 'weights = …'"]),
+            [
+                "1:1: error: [network] needs 'inputs = …', or a [data] section whose header names them",
+                "1:1: error: [network] needs 'weights = …'",
+            ]),
         Case(
             "second [network]", "[network]\nlayers=2 2\ninputs=1 2\nweights=1 2 3 4\n[network]\n",
             ["5:1: error: a second [network] section; a fixture has at most one"]),
@@ -278,7 +285,7 @@ import Testing
             [
                 "2:8: error: expected a number, found '0.5.5': unexpected '.' in number; to define a quantity by a formula write ':='",
                 "3:8: error: unbalanced '(': expected ')' to close the '(' at column 6",
-                "4:1: error: unknown section '[bogus]'; expected one of [model], [network], [training], [claims]",
+                "4:1: error: unknown section '[bogus]'; expected one of [model], [network], [data], [training], [claims]",
                 "7:6: error: expected a number, found '1a': unexpected 'a' in number; to define a quantity by a formula write ':='",
             ]),
         Case(

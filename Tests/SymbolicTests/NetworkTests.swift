@@ -127,7 +127,10 @@ struct NetworkTests {
         let relu = try expand(network(layers: [3, 2, 1], activations: [.relu]))
         #expect(relu.definitions["out_h2"] == .apply(.relu, n("net_h2")))
         #expect(relu.definitions["out_o1"] == .apply(.relu, n("net_o1")))
-        #expect(Set(Network.Activation.allCases.map(\.rawValue)) == ["logistic", "tanh", "relu", "softplus", "linear"])
+        #expect(
+            Set(Network.Activation.allCases.map(\.rawValue)) == [
+                "logistic", "tanh", "relu", "softplus", "linear", "softmax",
+            ])
     }
 
     @Test func losses() throws {
