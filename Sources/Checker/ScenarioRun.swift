@@ -120,7 +120,10 @@ private struct Readout<R: RegisterFile> {
                 switch request.samples {
                 case .model: values[index] = registers.value(at: outputs[index])
                 case .one(let wanted) where wanted == sample: values[index] = registers.value(at: outputs[index])
-                case .all: if let sum = sums[index] { try apply { () throws(EnclosureError) in try registers.add(sum, outputs[index], into: sum) } }
+                case .all:
+                    if let sum = sums[index] {
+                        try apply { () throws(EnclosureError) in try registers.add(sum, outputs[index], into: sum) }
+                    }
                 default: break
                 }
             }
@@ -128,7 +131,9 @@ private struct Readout<R: RegisterFile> {
         for (index, request) in requests.enumerated() {
             guard case .all(let reduction) = request.samples, let sum = sums[index] else { continue }
             if reduction == .mean {
-                try apply { () throws(EnclosureError) in try registers.load(1 / Rational(max(samples.count, 1)), into: scratch) }
+                try apply { () throws(EnclosureError) in
+                    try registers.load(1 / Rational(max(samples.count, 1)), into: scratch)
+                }
                 try apply { () throws(EnclosureError) in try registers.multiply(sum, scratch, into: sum) }
             }
             values[index] = registers.value(at: sum)

@@ -17,7 +17,7 @@ struct ExprPrinterTests {
         #expect(d.description == "-(target_o1 - out_o1)·out_o1·(1 - out_o1)·out_h1")
         #expect(
             latex(d)
-                == "-\\left(target_{o1} - out_{o1}\\right) \\cdot out_{o1} \\cdot \\left(1 - out_{o1}\\right) \\cdot out_{h1}"
+                == "-\\left(\\mathrm{target}_{o1} - \\mathrm{out}_{o1}\\right) \\cdot \\mathrm{out}_{o1} \\cdot \\left(1 - \\mathrm{out}_{o1}\\right) \\cdot \\mathrm{out}_{h1}"
         )
     }
 
