@@ -68,9 +68,27 @@ struct Bounds {
 
     /// The format's `floating`: 15+ significant digits, within 4·max(|Double − true|, ulp(true)).
     func isFloatingNoise(_ literal: DecimalLiteral, double: Double) -> Bool? {
-        guard literal.significantDigits >= 15, let point = Rational(exactly: double),
-            let ulp = Rational(exactly: double.ulp)
+        guard let point = Rational(exactly: double), let ulp = Rational(exactly: double.ulp) else { return false }
+        return isFloatingNoise(literal, computed: point, ulp: ulp, digits: 15)
+    }
+
+    /// The same for binary32 (fixture format, version 2): 7+ significant digits, within
+    /// 4·max(|Float32 − true|, ulp32(true)), and a binary32 print: the binary32 number nearest the
+    /// printed one, shown to the printed digits, is the printed number (a 9-digit decimal is that
+    /// only about one time in thirty, so a wrong number is not taken for float noise by accident).
+    func isFloatingNoise(_ literal: DecimalLiteral, float: Float) -> Bool? {
+        guard let point = Rational(exactly: Double(float)), let ulp = Rational(exactly: Double(float.ulp)),
+            let place = literal.lastPlace, let nearest = Rational(exactly: Double(literal.value.floatValue)),
+            nearest.rounded(toPlace: place) == literal.value
         else { return false }
+        return isFloatingNoise(literal, computed: point, ulp: ulp, digits: 7)
+    }
+
+    /// Whether the printed number lies within 4·max(|computed − true|, ulp) of the true value.
+    private func isFloatingNoise(_ literal: DecimalLiteral, computed point: Rational, ulp: Rational, digits: Int)
+        -> Bool?
+    {
+        guard literal.significantDigits >= digits else { return false }
         let distances = [(point - lower).magnitude, (point - upper).magnitude]
         let spansPoint = lower <= point && point <= upper
         let nearest = spansPoint ? Rational(0) : distances.min() ?? 0

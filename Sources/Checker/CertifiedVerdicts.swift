@@ -13,6 +13,8 @@ struct CertifiedVerdicts {
     let scenario: Scenario
     /// Each request's plain `Double` value (NaN where it has none).
     let doubles: [Double]
+    /// Each request's binary32 value (NaN where it has none).
+    let floats: [Float]
     let escalation: Escalation
     /// Significant digits the exact column must show (more when the printed number has more).
     let digits: Int
@@ -69,15 +71,16 @@ struct CertifiedVerdicts {
         let plan = plans[index]
         guard let literal = claim.literal else { return nil }
         let double = doubles[plan.main]
+        let float = floats[plan.main]
         var retry = false
         var method = DecisionMethod.enclosure
         var truth = Bounds(value.ball)
         var carried = bounds(values[plan.carried], exactly: false, atCap: atCap, retry: &retry)
-        var verdict = VerdictRules.verdict(literal, truth: truth, carried: carried, double: double)
+        var verdict = VerdictRules.verdict(literal, truth: truth, carried: carried, double: double, float: float)
         if verdict == nil {
             truth = Bounds(value)
             carried = bounds(values[plan.carried], exactly: true, atCap: atCap, retry: &retry)
-            verdict = VerdictRules.verdict(literal, truth: truth, carried: carried, double: double)
+            verdict = VerdictRules.verdict(literal, truth: truth, carried: carried, double: double, float: float)
             method = .exactRationals
         }
         guard !retry, let verdict, let shown = certifiedDigits(value, atCap: atCap) else {
@@ -96,10 +99,19 @@ struct CertifiedVerdicts {
                 explanations.append(.carried)
             }
         }
+        if verdict == .lastDigit,
+            VerdictRules.isDoubleRounding(literal, truth: truth)
+                || carried.map { VerdictRules.isDoubleRounding(literal, truth: $0) } == true
+        {
+            explanations.append(.doubleRounding)
+        }
+        let format =
+            verdict == .floating
+            ? VerdictRules.floatingFormat(literal, truth: truth, double: double, float: float) : nil
         return ClaimResult(
             claim: claim, verdict: verdict, certifiedDigits: shown, double: double,
             doubleVerdict: VerdictRules.doubleVerdict(literal, double: double, carried: carried),
-            explanations: explanations, closest: nil, method: method,
+            floatingFormat: format ?? nil, explanations: explanations, closest: nil, method: method,
             precision: method == .enclosure ? precision : nil, carriedFrom: plan.carriedFrom)
     }
 

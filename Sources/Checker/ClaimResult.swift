@@ -11,6 +11,8 @@ public struct ClaimResult: Sendable {
     public var double: Double?
     /// The verdict the `Double` value alone would have given.
     public var doubleVerdict: Verdict?
+    /// For a `floating` verdict: which format's printing the number is.
+    public var floatingFormat: FloatingFormat? = nil
     /// The mistakes that reproduce the printed number at its printed precision.
     public var explanations: [Mistake]
     /// When nothing reproduces it: the nearest mistake and how many significant digits agree.

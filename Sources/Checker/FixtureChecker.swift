@@ -70,8 +70,10 @@ public struct FixtureChecker: Sendable {
         let (plans, requests) = try ClaimPlan.plans(for: claims, in: fixture, scenario: scenario)
         let doubles = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests)
             .map { (try? $0.get()) ?? .nan }
+        let floats = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:)).evaluate(requests)
+            .map { (try? $0.get()) ?? .nan }
         let certified = CertifiedVerdicts(
-            claims: claims, plans: plans, requests: requests, scenario: scenario, doubles: doubles,
+            claims: claims, plans: plans, requests: requests, scenario: scenario, doubles: doubles, floats: floats,
             escalation: escalation, digits: digits, progress: progress)
         // A printed figure has a dozen digits at most: 64-bit enclosures (one machine word) decide
         // whether a mistake reproduces it, and the escalation raises that where they cannot.

@@ -25,6 +25,10 @@ public enum Mistake: Hashable, Sendable, CustomStringConvertible {
     case carried
     /// The other reduction of a batch's losses: the mean for the sum, the sum for the mean.
     case reduction
+    /// The value rounded twice: to more places first, then to the printed ones (an explanation of `last-digit`).
+    case doubleRounding
+    /// The computation done in IEEE binary32, each operation rounded (PyTorch's default).
+    case float32
 
     /// The name in the format's table of mistakes.
     public var name: String {
@@ -39,6 +43,8 @@ public enum Mistake: Hashable, Sendable, CustomStringConvertible {
         case .miswired: "miswired"
         case .carried: "carried"
         case .reduction: "reduction"
+        case .doubleRounding: "double-rounding"
+        case .float32: "float32"
         }
     }
 
@@ -57,6 +63,8 @@ public enum Mistake: Hashable, Sendable, CustomStringConvertible {
         case .miswired(let used, let replaced): "\(used) used for \(replaced) in the forward pass"
         case .carried: "computed from the fixture's own rounded numbers"
         case .reduction: "the samples' losses combined the other way (sum for mean, or mean for sum)"
+        case .doubleRounding: "rounded to more places first, then to the printed ones"
+        case .float32: "computed in binary32 (float), each operation rounded"
         }
     }
 

@@ -10,11 +10,11 @@ struct MistakeSearch: Sendable {
 
     /// The mistakes worth trying on this fixture.
     func candidates() -> [Mistake] {
-        guard fixture.training != nil, let base = try? Scenario(fixture: fixture) else { return [.noHalf] }
+        guard fixture.training != nil, let base = try? Scenario(fixture: fixture) else { return [.noHalf, .float32] }
         // A batch of several samples is updated layer by layer only in the correct way: `sequential`
         // is tried where a step trains on one sample.
         var list: [Mistake] = TrainingStep<DoubleRegisters>.batchesSeveralSamples(fixture) ? [] : [.sequential]
-        list += [.noActivationDerivative, .signOfUpdate, .noHalf]
+        list += [.noActivationDerivative, .signOfUpdate, .noHalf, .float32]
         if !Scenario.biases(of: fixture.model).isEmpty { list.append(.biasesTrained) }
         if fixture.sampleCount > 1 { list.append(.reduction) }
         for layer in base.layers {
@@ -119,6 +119,7 @@ struct MistakeSearch: Sendable {
             owners.append(index)
         }
         guard !requests.isEmpty else { return outcome }
+        if mistake == .float32 { return binary32Outcome(requests, owners: owners, claims: claims, scenario: scenario) }
         let doubles = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests)
         var candidates: [Int] = []
         for (position, index) in owners.enumerated() {
@@ -132,6 +133,21 @@ struct MistakeSearch: Sendable {
         outcome.reproduced = certifiedReproductions(
             of: candidates.map { requests[$0] }, owners: candidates.map { owners[$0] }, claims: claims,
             scenario: scenario)
+        return outcome
+    }
+
+    /// The `float32` mistake: the model computed in binary32. Its values are exact binary numbers,
+    /// so whether one rounds to the printed number needs no enclosure.
+    private func binary32Outcome(_ requests: [Request], owners: [Int], claims: [Claim], scenario: Scenario) -> Outcome {
+        var outcome = Outcome()
+        let floats = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:)).evaluate(requests)
+        for (position, index) in owners.enumerated() {
+            guard let literal = claims[index].literal, case .success(let float) = floats[position],
+                let value = Rational(exactly: Double(float))
+            else { continue }
+            if Bounds(exactly: value).roundsTo(literal) == true { outcome.reproduced.append(index) }
+            outcome.agreement[index] = Self.agreeingDigits(Double(float), literal)
+        }
         return outcome
     }
 

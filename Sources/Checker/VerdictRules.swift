@@ -6,13 +6,15 @@ import Fixture
 enum VerdictRules {
     /// The first verdict of the format's table that holds, or `nil` while an earlier one is undecided.
     /// `carried` is `nil` when the carried value could not be evaluated (it then reproduces nothing).
-    static func verdict(_ literal: DecimalLiteral, truth: Bounds, carried: Bounds?, double: Double) -> Verdict? {
+    static func verdict(_ literal: DecimalLiteral, truth: Bounds, carried: Bounds?, double: Double, float: Float? = nil)
+        -> Verdict?
+    {
         let rules: [(Verdict, () -> Bool?)] = [
             (.exact, { truth.roundsTo(literal) }),
             (.truncated, { truth.truncatesTo(literal) }),
             (.lastDigit, { truth.isOneUnitOff(literal) }),
             (.carried, { carried.map { Self.reproduces($0, literal) } ?? false }),
-            (.floating, { truth.isFloatingNoise(literal, double: double) }),
+            (.floating, { Self.floatingFormat(literal, truth: truth, double: double, float: float).map { $0 != nil } }),
         ]
         for (verdict, rule) in rules {
             switch rule() {
@@ -33,6 +35,35 @@ enum VerdictRules {
         if truth.isOneUnitOff(literal) == true { return .lastDigit }
         if let carried, Self.reproduces(carried, literal) == true { return .carried }
         return .wrong
+    }
+
+    /// The format whose rounding noise the printed number is (binary64 first), `.some(nil)` for
+    /// neither, or `nil` while the bounds cannot tell.
+    static func floatingFormat(_ literal: DecimalLiteral, truth: Bounds, double: Double, float: Float?)
+        -> FloatingFormat??
+    {
+        let wide = truth.isFloatingNoise(literal, double: double)
+        if wide == true { return .some(.binary64) }
+        guard let float else { return wide == false ? .some(nil) : nil }
+        let narrow = truth.isFloatingNoise(literal, float: float)
+        if narrow == true { return .some(.binary32) }
+        return wide == false && narrow == false ? .some(nil) : nil
+    }
+
+    /// Whether the printed number is the value rounded twice (0.4449 → 0.445 → 0.45): first to one,
+    /// two or three more places, then to the printed precision, with either tie rule each time.
+    /// Only what the bounds decide counts.
+    static func isDoubleRounding(_ literal: DecimalLiteral, truth: Bounds) -> Bool {
+        guard let place = literal.lastPlace else { return false }
+        let rules: [RoundingRule] = [.halfUp, .halfEven]
+        for extra in 1...3 {
+            for first in rules {
+                let low = truth.lower.rounded(toPlace: place - extra, rule: first)
+                guard low == truth.upper.rounded(toPlace: place - extra, rule: first) else { continue }
+                if rules.contains(where: { low.rounded(toPlace: place, rule: $0) == literal.value }) { return true }
+            }
+        }
+        return false
     }
 
     /// Whether a carried value gives the printed number: rounded, or cut toward zero (learners who

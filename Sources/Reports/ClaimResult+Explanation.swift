@@ -39,6 +39,7 @@ extension ClaimResult {
                 "no mistake reproduces it; closest: \(closest.mistake.name) (\(closest.mistake.detail)), \(closest.agreeingDigits) digits agree"
         }
         if verdict == .carried, !carriedFrom.isEmpty { return "carried from \(Self.lines(carriedFrom))" }
+        if let floatingFormat { return "what \(floatingFormat.rawValue) arithmetic prints" }
         return method.note ?? ""
     }
 
@@ -59,7 +60,9 @@ extension ClaimResult {
             let source =
                 carriedFrom.isEmpty ? "the fixture's own rounded numbers" : "the numbers on \(Self.lines(carriedFrom))"
             return "what \(source) give when used as inputs: carry more digits through the computation"
-        case .floating: return "within Double's rounding error of the true value: print fewer digits"
+        case .floating:
+            let format = floatingFormat.map { "\($0.rawValue)" } ?? "Double"
+            return "what \(format) arithmetic prints, within its rounding error of the true value: print fewer digits"
         case .wrong: return mistakes.isEmpty ? wrongWithoutMistake : found
         case .notEqual:
             return mistakes.isEmpty

@@ -23,6 +23,7 @@ extension ClaimResult {
         if let certifiedDigits { members.append(("exact", .string(certifiedDigits))) }
         if let double { members.append(("double", .string("\(double)"))) }
         if let doubleVerdict { members.append(("double_verdict", .string(doubleVerdict.rawValue))) }
+        if let floatingFormat { members.append(("floating_format", .string(floatingFormat.rawValue))) }
         members.append(("explanations", .array(explanations.map(explanationJSON))))
         if verdict == .carried || explanations.contains(.carried), !carriedFrom.isEmpty {
             members.append(("carried_from", .array(carriedFrom.map { .number("\($0)") })))
