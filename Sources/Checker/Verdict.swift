@@ -1,7 +1,8 @@
 /// What a claim gets: the format's verdicts, plus `undecided` when even the highest precision
-/// tried cannot settle it (said honestly rather than guessed).
+/// tried cannot settle it (said honestly rather than guessed), and a scanned step's `consistent`
+/// (within what its operands' own rounding allows: a note, not a warning).
 public enum Verdict: String, Sendable, Hashable, CaseIterable, Codable {
-    case exact, truncated
+    case exact, consistent, truncated
     case lastDigit = "last-digit"
     case carried, floating, wrong, equal
     case notEqual = "not-equal"

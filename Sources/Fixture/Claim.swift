@@ -19,9 +19,16 @@ public struct Claim: Sendable {
     public var note: String?
     /// The label of the `[claims "label"]` group it belongs to (carried values stay inside a group).
     public var group: String?
+    /// The column the claim starts at, where a reader knows it (a scanned post: where the judged
+    /// number or the formula's segment starts); `nil` for a fixture's own claims.
+    public var column: Int?
+    /// The kind a report shows when it is not the claim's own `numeric` or `formula`: a scan's
+    /// `substitution` (a number written in place of a name).
+    public var reportedKind: String?
 
     public init(
-        line: Int, quantity: Quantity, kind: Kind, printed: String, note: String? = nil, group: String? = nil
+        line: Int, quantity: Quantity, kind: Kind, printed: String, note: String? = nil, group: String? = nil,
+        column: Int? = nil, reportedKind: String? = nil
     ) {
         self.line = line
         self.quantity = quantity
@@ -29,6 +36,8 @@ public struct Claim: Sendable {
         self.printed = printed
         self.note = note
         self.group = group
+        self.column = column
+        self.reportedKind = reportedKind
     }
 
     public var literal: DecimalLiteral? {

@@ -14,6 +14,7 @@ public struct Fixture: Sendable {
     /// Several samples, when the fixture has a `[data]` section.
     public var data: DataSet?
 
+    /// A fixture as read from a file, or made by a tool (a scanned post's claims on a model).
     public init(
         file: String, model: Model, network: Network? = nil, training: TrainingSpec? = nil, claims: [Claim] = [],
         lines: [String: Int] = [:], data: DataSet? = nil

@@ -50,6 +50,7 @@ extension ClaimResult {
         let found = mistakes.joined(separator: "; ")
         switch verdict {
         case .exact: return nil
+        case .consistent: return method.note
         case .equal:
             if case .equivalence(.numeric) = method { return method.note }
             return nil

@@ -21,6 +21,7 @@ enum Derivcheck {
     static let subcommands: [Subcommand] = [
         Subcommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
         Subcommand(spec: CheckCommand.spec, run: CheckCommand.run),
+        Subcommand(spec: ScanCommand.spec, run: ScanCommand.run),
         Subcommand(spec: EvalCommand.spec, run: EvalCommand.run),
         Subcommand(spec: DeriveCommand.spec, run: DeriveCommand.run),
         Subcommand(spec: TrainCommand.spec, run: TrainCommand.run),

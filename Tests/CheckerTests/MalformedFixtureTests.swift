@@ -40,7 +40,34 @@ import Testing
         }
     }
 
+    /// A [network] without inputs or targets, which a [data] section gives (lines 1–6).
+    static let dataNetwork = """
+        [network]
+        layers     = 2 2 2
+        weights    = 0.15 0.20 0.25 0.30 0.40 0.45 0.50 0.55
+        biases     = 0.35 0.60
+        [data]
+        i1    i2    target_o1  target_o2
+
+        """
+
     static let cases: [Case] = [
+        Case(
+            "a [data] row too short", dataNetwork + "0.05  0.10  0.01  0.99\n0.10  0.20  0.50\n",
+            ["8:1: error: expected 4 values, one per name of the header at line 6, found 3"]),
+        Case(
+            "several samples and no reduction",
+            dataNetwork + "0.05  0.10  0.01  0.99\n0.10  0.20  0.50  0.50\n[training]\nparameters = w5\nrate = 0.5\n",
+            [
+                "9:1: error: [training] needs 'reduction = sum' or 'reduction = mean': how the losses of the [data]'s 2 samples combine"
+            ]),
+        Case(
+            "a sample's quantity claimed without [s]",
+            dataNetwork + "0.05  0.10  0.01  0.99\n0.10  0.20  0.50  0.50\n[claims]\nout_o1 = 0.75\nout_o1[3] = 0.75\n",
+            [
+                "10:1: error: out_o1 differs between the [data]'s 2 samples: claim it on one, such as out_o1[1]",
+                "11:1: error: no sample 3: the [data] has 2 samples",
+            ]),
         Case(
             "decimal comma in a given", "[model]\nx = 0,298371109\n",
             [
