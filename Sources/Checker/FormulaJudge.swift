@@ -17,7 +17,9 @@ struct FormulaJudge {
         } catch {
             throw FormulaError(message: error.description)
         }
-        let equivalence = Equivalence(left, right, in: fixture.model, seed: UInt64(claim.line), escalation: escalation)
+        let equivalence = Equivalence(
+            left, right, in: fixture.model, seed: UInt64(claim.line), escalation: escalation,
+            atGivensOnly: claim.atGivensOnly)
         let double = (try? fixture.model.evaluate([left - right], on: DoubleRegisters.init(count:)))?.first
         let verdict: Verdict =
             switch equivalence.verdict {

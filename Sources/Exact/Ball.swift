@@ -29,7 +29,7 @@ public struct Ball: Sendable {
         storage.rad.pointee = slot.rad.pointee
     }
 
-    private init(precision: Int, _ body: (BallSlot) throws(EnclosureError) -> Void) throws(EnclosureError) {
+    init(precision: Int, _ body: (BallSlot) throws(EnclosureError) -> Void) throws(EnclosureError) {
         storage = Storage(precision: precision)
         try withSlot { slot throws(EnclosureError) in try body(slot) }
     }
@@ -76,6 +76,7 @@ public struct Ball: Sendable {
 
     /// The value rounded to `significantDigits`, when every point of the ball rounds alike.
     public func formatted(significantDigits: Int, rule: RoundingRule = .halfEven) -> String? {
+        if isFarFromOne { return formattedFarFromOne(significantDigits: significantDigits, rule: rule) }
         let low = lower.formatted(significantDigits: significantDigits, rule: rule)
         return low == upper.formatted(significantDigits: significantDigits, rule: rule) ? low : nil
     }

@@ -20,6 +20,7 @@ final class BallArithmetic {
     private static let scratchCount = 5
 
     init(precision: Int) {
+        MPFRThreadCache.register()
         self.precision = precision
         scratch = .allocate(capacity: Self.scratchCount)
         scratchRadii = .allocate(capacity: Self.scratchCount)

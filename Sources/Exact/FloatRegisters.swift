@@ -8,11 +8,17 @@ import Foundation
 ///
 /// Nothing here throws: like the code it imitates, it yields infinities and NaNs instead.
 public final class FloatRegisters: RegisterFile {
-    private var values: [Float]
+    /// In memory of their own, as `DoubleRegisters` keeps its values: no exclusivity check per access.
+    private let values: UnsafeMutablePointer<Float>
+    public let count: Int
 
-    public init(count: Int) { values = Array(repeating: 0, count: count) }
+    public init(count: Int) {
+        self.count = count
+        values = .allocate(capacity: max(count, 1))
+        values.initialize(repeating: 0, count: max(count, 1))
+    }
 
-    public var count: Int { values.count }
+    deinit { values.deallocate() }
 
     public func load(_ value: Rational, into r: Int) { values[r] = value.floatValue }
     public func copy(_ a: Int, into r: Int) { values[r] = values[a] }

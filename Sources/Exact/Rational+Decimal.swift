@@ -50,6 +50,13 @@ extension Rational {
     /// `significantDigits` digits, rounded under `rule`: positional for moderate magnitudes
     /// (`0.0000351085`), scientific beyond them (`3.51085e-12`).
     public func formatted(significantDigits: Int, rule: RoundingRule = .halfEven) -> String {
+        formatted(significantDigits: significantDigits, rule: rule, timesTenToThe: 0)
+    }
+
+    /// `(self · 10^shift).formatted(significantDigits:rule:)` without computing 10^shift when the
+    /// result is in scientific form, so a moderate value can stand for a huge or tiny one.
+    public func formatted(significantDigits: Int, rule: RoundingRule = .halfEven,
+                          timesTenToThe shift: Int) -> String {
         let digits = max(significantDigits, 1)
         guard var exponent = decimalExponent else { return "0" }
         var rounded = self.rounded(toPlace: exponent - digits + 1, rule: rule)
@@ -57,11 +64,12 @@ extension Rational {
             exponent = roundedExponent
             rounded = self.rounded(toPlace: exponent - digits + 1, rule: rule)
         }
-        if exponent >= -7 && exponent < 21 {
-            return rounded.decimalString(places: digits - 1 - exponent, rule: rule)
+        if exponent + shift >= -7 && exponent + shift < 21 {
+            let places = digits - 1 - exponent - shift
+            return (rounded * Rational.powerOfTen(shift)).decimalString(places: places, rule: rule)
         }
         let mantissa = (rounded / Rational.powerOfTen(exponent)).decimalString(places: digits - 1, rule: rule)
-        return "\(mantissa)e\(exponent)"
+        return "\(mantissa)e\(exponent + shift)"
     }
 }
 

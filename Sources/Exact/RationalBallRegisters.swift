@@ -6,14 +6,22 @@
 /// denominator together grow past `exactBitLimit` bits is dropped, and the ball goes on alone.
 public final class RationalBallRegisters: RegisterFile {
     private let balls: BallRegisters
-    private var exact: [Rational?]
+    /// The exact values, in memory of their own (an array property of a class would pay for an
+    /// exclusivity check on every access, in the hot loop of every certified evaluation).
+    private let exact: UnsafeMutablePointer<Rational?>
 
     /// Beyond this size an exact value costs more than it can tell.
     public static let exactBitLimit = 1 << 14
 
     public init(count: Int, precision: Int) {
         balls = BallRegisters(count: count, precision: precision)
-        exact = Array(repeating: nil, count: count)
+        exact = .allocate(capacity: max(count, 1))
+        exact.initialize(repeating: nil, count: max(count, 1))
+    }
+
+    deinit {
+        exact.deinitialize(count: max(balls.count, 1))
+        exact.deallocate()
     }
 
     public var count: Int { balls.count }

@@ -25,6 +25,9 @@ public struct Claim: Sendable {
     /// The kind a report shows when it is not the claim's own `numeric` or `formula`: a scan's
     /// `substitution` (a number written in place of a name).
     public var reportedKind: String?
+    /// A formula whose right side has the givens' values written in (a post's `-2(1 - y_{pred})`):
+    /// judged at the model's givens only, not as an identity.
+    public var atGivensOnly = false
 
     public init(
         line: Int, quantity: Quantity, kind: Kind, printed: String, note: String? = nil, group: String? = nil,

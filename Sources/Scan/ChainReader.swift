@@ -128,12 +128,12 @@ struct ChainReader {
         _ quantity: Quantity, _ segment: Segment, after previous: Segment, model: ScanModel
     ) {
         guard let node = segment.node, model.allowsFormula(for: quantity) else { return }
-        if let before = previous.node, !previous.isNumeric, !node.numbers.isEmpty,
-            let pairs = before.substitutions(in: node), !pairs.isEmpty
-        {
-            skip(segment, SkipReason("names and numbers mixed (the givens' values substituted): not judged"))
-            return
-        }
+        // Names and numbers mixed, the numbers where the segment before has names: the givens'
+        // values substituted, judged at the givens only (method at-givens).
+        let mixed =
+            previous.node.map { before in
+                !previous.isNumeric && !node.numbers.isEmpty && !(before.substitutions(in: node) ?? []).isEmpty
+            } ?? false
         let expression: Expr
         do {
             expression = try node.expr(
@@ -144,10 +144,11 @@ struct ChainReader {
             return
         }
         let (line, column) = block.position(of: segment.start)
-        let claim = Claim(
+        var claim = Claim(
             line: line, quantity: quantity, kind: .formula(expression),
             printed: block.text(segment.start..<segment.end), note: "\(outcome.file):\(line):\(column)",
             column: column)
+        claim.atGivensOnly = mixed
         outcome.claims.append(claim)
         outcome.expressions.append(node.text)
     }

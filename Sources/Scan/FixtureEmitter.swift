@@ -20,7 +20,8 @@ public enum FixtureEmitter {
         while lines.last?.isEmpty == true { lines.removeLast() }
         lines += ["", "[claims]"]
         let printer = ExprPrinter()
-        for claim in claims {
+        // A formula judged at the givens only has no form in the fixture format: it is left out.
+        for claim in claims where !claim.atGivensOnly {
             let body: String
             switch claim.kind {
             case .numeric(let literal): body = "\(claim.quantity) = \(literal.text)"

@@ -29,6 +29,9 @@ public struct Equivalence: Sendable {
         case unevaluable(point: Int, reason: String)
         /// Neither separated nor narrow enough at a point, even at the cap.
         case inconclusive(point: Int)
+        /// Judged at the givens only (the givens' values written into a side): the two sides
+        /// agree there, `digits` narrow (`nil`: exactly).
+        case atGivens(digits: Int?)
 
         public var description: String {
             switch self {
@@ -43,6 +46,9 @@ public struct Equivalence: Sendable {
                 "a side cannot be evaluated \(Self.place(point)): \(reason)"
             case .inconclusive(let point):
                 "certified evaluation can neither separate the two sides nor confirm them \(Self.place(point))"
+            case .atGivens(let digits):
+                "at-givens: the two sides agree \(digits.map { "to \($0) digits" } ?? "exactly") at the givens "
+                    + "(the givens' values written in; not an identity)"
             }
         }
 
@@ -63,8 +69,16 @@ public struct Equivalence: Sendable {
     /// How narrow, relative to the sides, the difference's enclosure must be at the cap: 2^−2000.
     public static let agreementBits = 2000
 
-    /// Compares `left` and `right` (expressions in `model`'s names, derivatives expanded).
-    public init(_ left: Expr, _ right: Expr, in model: Model, seed: UInt64, escalation: Escalation = .standard) {
+    /// Compares `left` and `right` (expressions in `model`'s names, derivatives expanded); with
+    /// `atGivensOnly`, as values at the givens rather than as functions of them.
+    public init(
+        _ left: Expr, _ right: Expr, in model: Model, seed: UInt64, escalation: Escalation = .standard,
+        atGivensOnly: Bool = false
+    ) {
+        if atGivensOnly {
+            self.init(atGivens: left, right, in: model, escalation: escalation)
+            return
+        }
         let difference = (left - right).distributingConstants()
         let canonical: Method? =
             difference.isZeroWhereDefined
@@ -95,6 +109,24 @@ public struct Equivalence: Sendable {
             self.init(verdict: .equal, method: canonical, precision: nil)
         } else {
             self.init(verdict: .equal, method: .numeric(points: Self.pointCount + 1, digits: digits), precision: needed)
+        }
+    }
+
+    /// The two sides as numbers at the givens: equal when their difference's enclosure contains 0
+    /// and is narrow (or is exactly 0), not-equal when separated.
+    private init(atGivens left: Expr, _ right: Expr, in model: Model, escalation: Escalation) {
+        let outcome = PointComparison(left: left, right: right, model: model)
+            .outcome(escalation: escalation, needsAgreement: true)
+        switch outcome.result {
+        case .separated:
+            self.init(verdict: .notEqual, method: .separated(point: 0), precision: outcome.precision)
+        case .agreed(let digits):
+            self.init(verdict: .equal, method: .atGivens(digits: digits), precision: outcome.precision)
+        case .unevaluable(let reason):
+            self.init(verdict: .undecided(reason), method: .unevaluable(point: 0, reason: reason), precision: nil)
+        case .inconclusive:
+            let method = Method.inconclusive(point: 0)
+            self.init(verdict: .undecided(method.description), method: method, precision: outcome.precision)
         }
     }
 

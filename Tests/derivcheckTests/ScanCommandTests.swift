@@ -131,4 +131,15 @@ struct ScanCommandTests {
         #expect(Self.has(notebook, ["printed": "0.08216704056423077", "verdict": "truncated"]))
         #expect(!Self.has(notebook, ["printed": "7"]))
     }
+
+    /// A mixed segment (the givens' values written in, `-2(1 - y_{pred})` after
+    /// `-2(y_{true} - y_{pred})`) is judged at the givens only, method at-givens: equal where the
+    /// numbers are the givens' (y_true = 1), not-equal where they are not (2).
+    @Test func mixedSegmentsAreJudgedAtTheGivens() throws {
+        let rows = try Self.scan([Self.posts + "mixed-segment.md", "--fixture", Self.posts + "mixed-segment.deriv"])
+        let mixed = rows.filter { ($0["method"] as? String)?.hasPrefix("at-givens") == true }
+        #expect(mixed.count == 1)
+        #expect(mixed.first?["verdict"] as? String == "equal")
+        #expect(Self.has(rows, ["printed": "-2(2 - y_{pred})", "verdict": "not-equal"]))
+    }
 }
