@@ -23,16 +23,17 @@ extension Ball {
     func formattedFarFromOne(significantDigits: Int, rule: RoundingRule) -> String? {
         let bits = precision + 64
         guard let low = endpoint(bits: bits, upper: false), let high = endpoint(bits: bits, upper: true),
-              let lowExponent = low.binaryExponent, let highExponent = high.binaryExponent,
-              low.midpointSign == high.midpointSign,
-              abs(highExponent - lowExponent) <= 4 // a ratio above 8 never rounds to the same digits
+            let lowExponent = low.binaryExponent, let highExponent = high.binaryExponent,
+            low.midpointSign == high.midpointSign,
+            abs(highExponent - lowExponent) <= 4  // a ratio above 8 never rounds to the same digits
         else { return nil }
         let shift = Int((Double(highExponent - 1) * log10(2.0)).rounded(.down))
         guard let ten = try? Ball(Rational(10), precision: bits).power(shift),
-              let lowScaled = try? low / ten, let highScaled = try? high / ten
+            let lowScaled = try? low / ten, let highScaled = try? high / ten
         else { return nil }
         let lowText = lowScaled.lower.formatted(significantDigits: significantDigits, rule: rule, timesTenToThe: shift)
-        let highText = highScaled.upper.formatted(significantDigits: significantDigits, rule: rule, timesTenToThe: shift)
+        let highText = highScaled.upper.formatted(
+            significantDigits: significantDigits, rule: rule, timesTenToThe: shift)
         return lowText == highText ? lowText : nil
     }
 

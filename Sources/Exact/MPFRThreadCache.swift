@@ -1,8 +1,9 @@
 import CGMP
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// MPFR's per-thread caches — constants such as log 2 at the largest precision asked for, and a

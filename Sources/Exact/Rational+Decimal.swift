@@ -55,8 +55,10 @@ extension Rational {
 
     /// `(self · 10^shift).formatted(significantDigits:rule:)` without computing 10^shift when the
     /// result is in scientific form, so a moderate value can stand for a huge or tiny one.
-    public func formatted(significantDigits: Int, rule: RoundingRule = .halfEven,
-                          timesTenToThe shift: Int) -> String {
+    public func formatted(
+        significantDigits: Int, rule: RoundingRule = .halfEven,
+        timesTenToThe shift: Int
+    ) -> String {
         let digits = max(significantDigits, 1)
         guard var exponent = decimalExponent else { return "0" }
         var rounded = self.rounded(toPlace: exponent - digits + 1, rule: rule)

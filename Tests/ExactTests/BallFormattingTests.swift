@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Exact
 
 /// Digits of balls far from 1, read after scaling by a power of ten (`Ball+Formatting.swift`).
@@ -10,11 +11,13 @@ struct BallFormattingTests {
         #expect(x.formatted(significantDigits: 3, timesTenToThe: -100) == "1.23e-100")
         #expect(x.formatted(significantDigits: 3, timesTenToThe: 2) == "123")
         #expect(x.formatted(significantDigits: 4, timesTenToThe: -3) == "0.001234")
-        #expect((x * 100).formatted(significantDigits: 5, timesTenToThe: 0) == x.formatted(significantDigits: 5, timesTenToThe: 2))
+        #expect(
+            (x * 100).formatted(significantDigits: 5, timesTenToThe: 0)
+                == x.formatted(significantDigits: 5, timesTenToThe: 2))
     }
 
     /// Just past the threshold (2^16384) the scaled path gives what the exact one gives before it.
-    @Test(arguments: [(10_000, false), (10_500, true)]) // 3^n has about 1.585·n bits
+    @Test(arguments: [(10_000, false), (10_500, true)])  // 3^n has about 1.585·n bits
     func bothPathsAgreeAroundTheThreshold(power: Int, far: Bool) throws {
         let ball = try Ball(Rational(3), precision: 128).power(power)
         #expect(ball.isFarFromOne == far)
