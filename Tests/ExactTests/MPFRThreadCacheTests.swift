@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Exact
 
 /// MPFR's thread-local caches are freed when a thread that did ball arithmetic exits.

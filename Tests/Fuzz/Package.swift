@@ -11,12 +11,11 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 let derivcheck = root.lastPathComponent.lowercased()
 
-/// The main package's library holding each thing fuzzed: the one place to change when modules
-/// move (`FixtureReader` is moving from `Checker` to `Fixture`; `FixtureChecker` stays in `Checker`).
+/// The main package's library holding each thing fuzzed: the one place to change when modules move.
 let parserModule = "Symbolic"
-let fixtureModules = ["Checker"]
-/// `FixtureChecker`'s library when it is not among those: none while both live in `Checker`.
-let checkerModules: [String] = []
+let fixtureModules = ["Fixture"]
+/// `FixtureChecker`'s library.
+let checkerModules = ["Checker"]
 
 let package = Package(
     name: "derivcheck-fuzz",

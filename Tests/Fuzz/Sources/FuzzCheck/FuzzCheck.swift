@@ -1,4 +1,5 @@
-import Checker  // FixtureReader (moving to `Fixture` after the split) and FixtureChecker.
+import Checker
+import Fixture
 
 /// The largest fixture, in names and claims, that is also checked: checking a claim runs the
 /// model under every mistake, so only small fixtures keep an input well under libFuzzer's

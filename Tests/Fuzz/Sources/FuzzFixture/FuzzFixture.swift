@@ -1,4 +1,4 @@
-import Checker  // FixtureReader; it moves to `Fixture` after the split.
+import Fixture
 
 /// libFuzzer's entry point for the `fixture` target: the fixture reader on arbitrary bytes.
 /// Every input must give a fixture or positioned errors; never a crash, a hang or a leak.
