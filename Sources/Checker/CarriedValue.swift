@@ -11,6 +11,9 @@ struct CarriedValue {
     /// carried gradients, so it is evaluated at step 0).
     let evaluationStep: Int
     let expression: Expr
+    /// The lines of the claimed numbers the carried value was computed from, in order: empty when
+    /// none fed it (the carried value is then the true value and says nothing new).
+    let sources: [Int]
 
     init(fixture: Fixture, claim: Claim) {
         self.fixture = fixture
@@ -22,15 +25,24 @@ struct CarriedValue {
         case .name(let name): expression = builder.name(name)
         case .derivative(let a, let b): expression = builder.derivative(of: a, by: b)
         }
+        sources = builder.used.sorted()
+    }
+
+    /// A claimed number that the carried value may use, and the line that claims it.
+    private struct Claimed {
+        var value: Rational
+        var line: Int
     }
 
     private struct Builder {
         let fixture: Fixture
         let step: Int
-        let claimed: [Quantity.Target: Rational]
+        let claimed: [Quantity.Target: Claimed]
         var names: [String: Expr] = [:]
         var derivatives: [String: Expr] = [:]
-        var stepZero: [Quantity.Target: Rational]
+        var stepZero: [Quantity.Target: Claimed]
+        /// The lines of the claimed numbers used so far.
+        var used: Set<Int> = []
 
         init(fixture: Fixture, step: Int, excluding claim: Claim) {
             self.fixture = fixture
@@ -40,21 +52,27 @@ struct CarriedValue {
         }
 
         /// The first numeric claim of each target at `step`; the judged claim and later repeats excluded.
-        static func claims(in fixture: Fixture, at step: Int, before claim: Claim) -> [Quantity.Target: Rational] {
-            var result: [Quantity.Target: Rational] = [:]
+        static func claims(in fixture: Fixture, at step: Int, before claim: Claim) -> [Quantity.Target: Claimed] {
+            var result: [Quantity.Target: Claimed] = [:]
             for other in fixture.claims
             where other.quantity.step == step && other.line != claim.line && other.group == claim.group
                 && other.quantity.sample == claim.quantity.sample
             {
                 guard let literal = other.literal, result[other.quantity.target] == nil else { continue }
                 if other.quantity.target == claim.quantity.target, other.line > claim.line { continue }
-                result[other.quantity.target] = literal.value
+                result[other.quantity.target] = Claimed(value: literal.value, line: other.line)
             }
             return result
         }
 
+        /// A claimed number as a constant, its line noted.
+        private mutating func constant(_ claimed: Claimed) -> Expr {
+            used.insert(claimed.line)
+            return .constant(claimed.value)
+        }
+
         mutating func name(_ name: String) -> Expr {
-            if let value = claimed[.name(name)] { return .constant(value) }
+            if let value = claimed[.name(name)] { return constant(value) }
             if let known = names[name] { return known }
             let model = fixture.model
             var result: Expr = .name(name)
@@ -70,12 +88,13 @@ struct CarriedValue {
                     case .name(let rateName): .name(rateName)
                     }
                 result = .name(name) - rate * atZero.derivative(of: training.loss, by: name)
+                used.formUnion(atZero.used)
             }
             names[name] = result
             return result
         }
 
-        private init(fixture: Fixture, step: Int, claimed: [Quantity.Target: Rational]) {
+        private init(fixture: Fixture, step: Int, claimed: [Quantity.Target: Claimed]) {
             self.fixture = fixture
             self.step = step
             self.claimed = claimed
@@ -83,7 +102,7 @@ struct CarriedValue {
         }
 
         mutating func derivative(of quantity: String, by variable: String) -> Expr {
-            if let value = claimed[.derivative(of: quantity, by: variable)] { return .constant(value) }
+            if let value = claimed[.derivative(of: quantity, by: variable)] { return constant(value) }
             if quantity == variable { return 1 }
             let key = quantity + "\u{1}" + variable
             if let known = derivatives[key] { return known }
@@ -94,7 +113,7 @@ struct CarriedValue {
                 let outer = derivative(of: quantity, by: user)
                 let local: Expr
                 if let value = claimed[.derivative(of: user, by: variable)] {
-                    local = .constant(value)
+                    local = constant(value)
                 } else {
                     var replacements: [String: Expr] = [:]
                     let partial = model.localPartial(of: user, by: variable)

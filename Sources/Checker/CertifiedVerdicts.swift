@@ -18,9 +18,8 @@ struct CertifiedVerdicts {
     let escalation: Escalation
     /// Significant digits the exact column must show (more when the printed number has more).
     let digits: Int
-
-    /// The most digits the exact column shows, however many the printed number has.
-    static let digitLimit = 60
+    /// Hears the certified run's training steps.
+    var progress: (@Sendable (CheckProgress) -> Void)? = nil
 
     /// A verdict for every claim; a claim whose value cannot be evaluated even at the cap is an error.
     func results() throws(ClaimError) -> [ClaimResult] {
@@ -28,7 +27,8 @@ struct CertifiedVerdicts {
         var last: [Result<RationalBall, RunError>] = []
         var lastPrecision = escalation.initial
         _ = try escalation.decide { (precision: Int) throws(ClaimError) -> Bool? in
-            let run = ScenarioRun(scenario: scenario) { RationalBallRegisters(count: $0, precision: precision) }
+            var run = ScenarioRun(scenario: scenario) { RationalBallRegisters(count: $0, precision: precision) }
+            if let progress { run.progress = { progress(CheckProgress(step: $0, steps: $1, precision: precision)) } }
             let values = run.evaluate(requests)
             (last, lastPrecision) = (values, precision)
             let atCap = precision >= escalation.cap
@@ -83,7 +83,7 @@ struct CertifiedVerdicts {
             verdict = VerdictRules.verdict(literal, truth: truth, carried: carried, double: double, float: float)
             method = .exactRationals
         }
-        guard !retry, let verdict, let shown = certifiedDigits(value, literal: literal, atCap: atCap) else {
+        guard !retry, let verdict, let shown = certifiedDigits(value, atCap: atCap) else {
             return nil
         }
         var explanations: [Mistake] = []
@@ -94,7 +94,10 @@ struct CertifiedVerdicts {
                 }
             }
             if truth.negated.roundsTo(literal) == true { explanations.append(.negated) }
-            if let carried, VerdictRules.reproduces(carried, literal) == true { explanations.append(.carried) }
+            // The format lists `carried` only when some claimed number fed the computation.
+            if let carried, !plan.carriedFrom.isEmpty, VerdictRules.reproduces(carried, literal) == true {
+                explanations.append(.carried)
+            }
         }
         if verdict == .lastDigit,
             VerdictRules.isDoubleRounding(literal, truth: truth)
@@ -109,17 +112,16 @@ struct CertifiedVerdicts {
             claim: claim, verdict: verdict, certifiedDigits: shown, double: double,
             doubleVerdict: VerdictRules.doubleVerdict(literal, double: double, carried: carried),
             floatingFormat: format ?? nil, explanations: explanations, closest: nil, method: method,
-            precision: method == .enclosure ? precision : nil)
+            precision: method == .enclosure ? precision : nil, carriedFrom: plan.carriedFrom)
     }
 
-    /// The certified digits of the exact column: at least `digits` of them (else `nil`, to try a
-    /// higher precision; at the cap, as many as the enclosure decides), and up to three more than
-    /// the printed number has.
-    private func certifiedDigits(_ value: RationalBall, literal: DecimalLiteral, atCap: Bool) -> String? {
-        let wanted = max(digits, min(literal.significantDigits + 3, Self.digitLimit))
+    /// The certified digits of the exact column: exactly `digits` of them, as `--digits` asks
+    /// (else `nil`, to try a higher precision; at the cap, as many as the enclosure decides).
+    private func certifiedDigits(_ value: RationalBall, atCap: Bool) -> String? {
+        let wanted = digits
         if let exact = value.exact { return exact.formatted(significantDigits: wanted) }
-        guard atCap || value.ball.formatted(significantDigits: digits) != nil else { return nil }
-        return value.ball.formatted(atMostSignificantDigits: wanted)
+        if let shown = value.ball.formatted(significantDigits: wanted) { return shown }
+        return atCap ? value.ball.formatted(atMostSignificantDigits: wanted) : nil
     }
 
     /// A claim no precision up to the cap could decide: said so, with the `Double` verdict beside it.

@@ -8,6 +8,8 @@ struct ClaimPlan: Sendable {
     var main: Int
     var neighbours: [(step: Int, request: Int)]
     var carried: Int
+    /// The lines of the claimed numbers the carried value uses.
+    var carriedFrom: [Int]
 
     /// The plans of `claims` and the requests they index.
     static func plans(for claims: [Claim], in fixture: Fixture, scenario: Scenario) throws(ClaimError)
@@ -32,7 +34,8 @@ struct ClaimPlan: Sendable {
                 }
             }
             let carried = CarriedValue(fixture: fixture, claim: claim)
-            plans.append(ClaimPlan(main: main, neighbours: neighbours, carried: requests.count))
+            plans.append(
+                ClaimPlan(main: main, neighbours: neighbours, carried: requests.count, carriedFrom: carried.sources))
             requests.append(Request(step: carried.evaluationStep, expression: carried.expression, samples: samples))
         }
         return (plans, requests)

@@ -22,4 +22,7 @@ public struct ClaimResult: Sendable {
     /// The working precision, in bits, that decided the verdict; `nil` when no enclosure did
     /// (exact rationals, a canonical form).
     public var precision: Int?
+    /// The lines of the fixture's claimed numbers its carried value was computed from (numeric
+    /// claims; empty when none fed it), so a `carried` explanation can name them.
+    public var carriedFrom: [Int] = []
 }

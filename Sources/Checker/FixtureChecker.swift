@@ -9,10 +9,15 @@ public struct FixtureChecker: Sendable {
     public var escalation: Escalation
     /// Significant digits of the exact column (at least 20).
     public var digits: Int
+    /// Hears how far the certified run's training has got (long checks: `E_total@1000000`).
+    public var progress: (@Sendable (CheckProgress) -> Void)?
 
-    public init(escalation: Escalation = .standard, digits: Int = 20) {
+    public init(
+        escalation: Escalation = .standard, digits: Int = 20, progress: (@Sendable (CheckProgress) -> Void)? = nil
+    ) {
         self.escalation = escalation
         self.digits = max(digits, 1)
+        self.progress = progress
     }
 
     /// Checks a fixture; an evaluation that fails is reported at its claim's or definition's line.
@@ -69,7 +74,7 @@ public struct FixtureChecker: Sendable {
             .map { (try? $0.get()) ?? .nan }
         let certified = CertifiedVerdicts(
             claims: claims, plans: plans, requests: requests, scenario: scenario, doubles: doubles, floats: floats,
-            escalation: escalation, digits: digits)
+            escalation: escalation, digits: digits, progress: progress)
         // A printed figure has a dozen digits at most: 64-bit enclosures (one machine word) decide
         // whether a mistake reproduces it, and the escalation raises that where they cannot.
         let search = MistakeSearch(fixture: fixture, escalation: Escalation(initial: 64, cap: escalation.cap))
@@ -97,16 +102,26 @@ public struct FixtureChecker: Sendable {
             return nil
         }
         var results = try verdicts.get()
-        let early = search.findings(pending: likely, mistakes: mistakes, outcomes: outcomes)
+        let truth = plans.map { doubles[$0.main] }
+        let early = search.findings(
+            pending: likely, mistakes: mistakes, outcomes: outcomes, claims: claims, truth: truth)
         let pending = results.indices.filter { [.truncated, .lastDigit, .wrong].contains(results[$0].verdict) }
-        let late = search.explain(claims, pending: pending.filter { !likely.contains($0) })
+        let late = search.explain(claims, pending: pending.filter { !likely.contains($0) }, truth: truth)
         for index in pending {
             guard let findings = early[index] ?? late[index] else { continue }
-            for mistake in findings.explanations where !results[index].explanations.contains(mistake) {
-                results[index].explanations.append(mistake)
+            results[index].explanations = Self.deduplicated(results[index].explanations + findings.explanations)
+            // A closest mistake helps only where the number is wrong: an exact, truncated or
+            // last-digit number is already explained by its verdict.
+            if results[index].explanations.isEmpty, results[index].verdict == .wrong {
+                results[index].closest = findings.closest
             }
-            if results[index].explanations.isEmpty { results[index].closest = findings.closest }
         }
         return results
+    }
+
+    /// Each explanation once: a mistake found twice, or two that read the same (name and detail).
+    static func deduplicated(_ mistakes: [Mistake]) -> [Mistake] {
+        var seen: Set<String> = []
+        return mistakes.filter { seen.insert($0.name + "\u{1}" + $0.detail).inserted }
     }
 }

@@ -27,9 +27,12 @@ struct FormulaJudge {
             case .notEqual: .notEqual
             case .undecided: .undecided
             }
+        // A formula that does not hold gets the diagnosis a number would: the mistakes under which it does.
+        let explanations =
+            verdict == .notEqual ? FormulaDiagnosis(fixture: fixture, escalation: escalation).mistakes(for: claim) : []
         return ClaimResult(
             claim: claim, verdict: verdict, certifiedDigits: nil,
-            double: double, doubleVerdict: nil, explanations: [], closest: nil,
+            double: double, doubleVerdict: nil, explanations: explanations, closest: nil,
             method: .equivalence(equivalence.method), precision: equivalence.precision)
     }
 

@@ -60,6 +60,8 @@ struct MistakeSearch: Sendable {
     struct Outcome: Sendable {
         var reproduced: [Int] = []
         var agreement: [Int: Int] = [:]
+        /// The mistake's `Double` value of each claim screened: whether it moved the quantity at all.
+        var values: [Int: Double] = [:]
     }
 
     /// The mistakes that reproduce a claim, or the closest one when none does.
@@ -68,23 +70,32 @@ struct MistakeSearch: Sendable {
         var closest: (mistake: Mistake, agreeingDigits: Int)?
     }
 
-    /// Tries every candidate mistake on the claims at `pending` (indices into `claims`).
-    func explain(_ claims: [Claim], pending: [Int]) -> [Int: Findings] {
+    /// Tries every candidate mistake on the claims at `pending` (indices into `claims`); `truth`
+    /// holds each claim's correct `Double` value, which a closest mistake must beat.
+    func explain(_ claims: [Claim], pending: [Int], truth: [Double]) -> [Int: Findings] {
         guard !pending.isEmpty, let base = try? Scenario(fixture: fixture) else { return [:] }
         let mistakes = candidates()
         let outcomes = Parallel.map(mistakes) { mistake in
             self.outcome(of: mistake, pending: pending, claims: claims, base: base)
         }
-        return findings(pending: pending, mistakes: mistakes, outcomes: outcomes)
+        return findings(pending: pending, mistakes: mistakes, outcomes: outcomes, claims: claims, truth: truth)
     }
 
-    /// What the mistakes' outcomes say about each pending claim.
-    func findings(pending: [Int], mistakes: [Mistake], outcomes: [Outcome]) -> [Int: Findings] {
+    /// What the mistakes' outcomes say about each pending claim. A closest mistake is named only
+    /// when it helps: its value moved the quantity and lies strictly nearer the printed number than
+    /// the true value does (`ClosestMistake`).
+    func findings(pending: [Int], mistakes: [Mistake], outcomes: [Outcome], claims: [Claim], truth: [Double])
+        -> [Int: Findings]
+    {
         var findings: [Int: Findings] = [:]
         for index in pending { findings[index] = Findings() }
         for (mistake, outcome) in zip(mistakes, outcomes) {
             for index in outcome.reproduced { findings[index]?.explanations.append(mistake) }
             for (index, digits) in outcome.agreement where digits > (findings[index]?.closest?.agreeingDigits ?? 0) {
+                guard let literal = claims[index].literal, let value = outcome.values[index],
+                    truth.indices.contains(index),
+                    ClosestMistake.helps(value, truth: truth[index], printed: literal)
+                else { continue }
                 findings[index]?.closest = (mistake, digits)
             }
         }
@@ -116,6 +127,7 @@ struct MistakeSearch: Sendable {
             // Where Double cannot represent the value (an overflow, a NaN), it decides nothing: balls do.
             if !double.isFinite || Self.isNear(double, literal) { candidates.append(position) }
             outcome.agreement[index] = Self.agreeingDigits(double, literal)
+            outcome.values[index] = double
         }
         guard !candidates.isEmpty else { return outcome }
         outcome.reproduced = certifiedReproductions(

@@ -10,6 +10,8 @@ import Symbolic
 struct ScenarioRun<R: RegisterFile> {
     let scenario: Scenario
     let makeRegisters: (Int) -> R
+    /// Hears each training step done, and the last step any request needs.
+    var progress: ((_ step: Int, _ steps: Int) -> Void)? = nil
 
     /// The value of each request, in order, or why it could not be had.
     func evaluate(_ requests: [Request]) -> [Result<R.Value, RunError>] {
@@ -31,6 +33,7 @@ struct ScenarioRun<R: RegisterFile> {
                     while current < step {
                         try run.advance(from: current)
                         current += 1
+                        progress?(current, steps.last ?? current)
                     }
                     trained = run
                 } catch {

@@ -7,21 +7,40 @@ extension Derivation {
         "\(value.digits ?? value.enclosure.description)  (Double \(value.double))"
     }
 
-    /// The derivative in the requested forms, as plain text or LaTeX.
+    /// The derivative in the requested forms, as plain text or as LaTeX (an `align*` block and
+    /// nothing else, so it pastes into a document as it is).
     public func rendered(form: Form, latex: Bool) -> String {
-        let printer = ExprPrinter(style: latex ? .latex : .text)
+        latex ? latexRendering(form: form) : textRendering(form: form)
+    }
+
+    /// Whether the chain is the derivative itself (one factor, `∂A/∂B = ∂A/∂B`): nothing to show.
+    private var chainIsTrivial: Bool {
+        breakdown.chain.count == 1 && breakdown.chain.first?.upper == breakdown.quantity
+            && breakdown.chain.first?.lower == breakdown.variable
+    }
+
+    /// `E_o2 does not depend on w5`, when the derivative is zero for that reason.
+    private var independence: String? {
+        guard breakdown.expression.constantValue?.signum == 0 else { return nil }
+        return "\(breakdown.quantity) does not depend on \(breakdown.variable)"
+    }
+
+    private func textRendering(form: Form) -> String {
+        let printer = ExprPrinter()
         let whole = printer.derivative(of: breakdown.quantity, by: breakdown.variable)
         var lines = ["\(whole) = \(Self.valueText(value))"]
+        if let independence { lines.append("  (\(independence))") }
         if form == .chain || form == .all {
             lines += ["", "Chain rule:"]
-            let factorNames = breakdown.chain.map { printer.derivative(of: $0.upper, by: $0.lower) }
-            lines.append("  \(whole) = " + factorNames.joined(separator: latex ? " \\cdot " : " · "))
+            if !chainIsTrivial {
+                let factorNames = breakdown.chain.map { printer.derivative(of: $0.upper, by: $0.lower) }
+                lines.append("  \(whole) = " + factorNames.joined(separator: " · "))
+            }
             for (factor, value) in zip(breakdown.chain, factorValues) {
                 lines.append(
                     "  \(printer.derivative(of: factor.upper, by: factor.lower)) = \(printer(factor.expression))")
                 if !factor.terms.isEmpty {
-                    let sum = factor.terms.map { printer($0.expression) }.joined(separator: " + ")
-                    lines.append("      = \(sum)")
+                    lines.append("      = \(factor.terms.map { printer($0.expression) }.joined(separator: " + "))")
                 }
                 lines.append("      = \(Self.valueText(value))")
             }
@@ -36,14 +55,53 @@ extension Derivation {
         if form == .expanded || form == .all {
             lines += ["", "Expanded in the givens:", "  \(whole) = \(printer(breakdown.expanded))"]
         }
-        if form == .all, !latex {
-            let latexPrinter = ExprPrinter(style: .latex)
-            lines += [
-                "", "LaTeX:",
-                "  \(latexPrinter.derivative(of: breakdown.quantity, by: breakdown.variable)) = \(latexPrinter(breakdown.expression))",
-            ]
+        if form == .all {
+            let latex = ExprPrinter(style: .latex)
+            let fraction = latex.derivative(of: breakdown.quantity, by: breakdown.variable)
+            lines += ["", "LaTeX:", "  \(fraction) = \(latex(breakdown.expression))"]
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One `align*` block: each form's equations, the certified values as decimals, the headings
+    /// as `%` comments; no plain text between the lines.
+    private func latexRendering(form: Form) -> String {
+        let printer = ExprPrinter(style: .latex)
+        let whole = printer.derivative(of: breakdown.quantity, by: breakdown.variable)
+        var rows = ["  \(whole) &= \(Self.digits(value))"]
+        if form == .chain || form == .all {
+            rows.append("  % chain rule")
+            if !chainIsTrivial {
+                let factorNames = breakdown.chain.map { printer.derivative(of: $0.upper, by: $0.lower) }
+                rows.append("  \(whole) &= " + factorNames.joined(separator: " \\cdot "))
+            }
+            for (factor, value) in zip(breakdown.chain, factorValues) {
+                let name = printer.derivative(of: factor.upper, by: factor.lower)
+                rows.append("  \(name) &= \(printer(factor.expression)) = \(Self.digits(value))")
+            }
+        }
+        if form == .delta || form == .all, let deltaForm = breakdown.deltaForm {
+            rows += ["  % delta rule", "  \(whole) &= \(printer(deltaForm))"]
+            for (delta, value) in zip(breakdown.deltas, deltaValues) {
+                rows.append("  \(printer.name(delta.symbol)) &= \(printer(delta.expression)) = \(Self.digits(value))")
+            }
+        }
+        if form == .expanded || form == .all {
+            rows += ["  % expanded in the givens", "  \(whole) &= \(printer(breakdown.expanded))"]
+        }
+        // Comment rows carry no line break of their own; equations end with `\\` but the last.
+        let equations = rows.indices.filter { !rows[$0].hasPrefix("  %") }
+        let body = rows.indices.map { index in
+            rows[index].hasPrefix("  %") || index == equations.last ? rows[index] : rows[index] + " \\\\"
+        }
+        let heading = "% \(breakdown.quantity) by \(breakdown.variable)" + (independence.map { ": \($0)" } ?? "")
+        return ([heading, "% needs \\usepackage{amsmath}", "\\begin{align*}"] + body + ["\\end{align*}"]).joined(
+            separator: "\n")
+    }
+
+    /// The certified digits, or the enclosure when they are undecided.
+    private static func digits(_ value: CertifiedValue) -> String {
+        value.digits ?? value.enclosure.description
     }
 
     private static func json(_ value: CertifiedValue) -> [(String, JSONValue)] {

@@ -2,21 +2,15 @@ import Checker
 import Foundation
 
 extension ClaimResult {
-    /// The mistakes that explain the claim, for a person: `sequential (hidden-layer gradients …)`.
-    public var explanationText: String {
-        if !explanations.isEmpty {
-            return explanations.map { "\($0.name) (\($0.detail))" }.joined(separator: "; ")
-        }
-        if let closest {
-            return
-                "no mistake reproduces it; closest: \(closest.mistake.name) (\(closest.mistake.detail)), \(closest.agreeingDigits) digits agree"
-        }
-        if let floatingFormat { return "what \(floatingFormat.rawValue) arithmetic prints" }
-        return method.note ?? ""
-    }
-
     /// The `Double` value as code printing it would show it.
     public var doubleText: String { double.map { "\($0)" } ?? "" }
+
+    /// `{"mistake", "detail"}`, and for `carried` the lines it was computed from.
+    private func explanationJSON(_ mistake: Mistake) -> JSONValue {
+        var members: [(String, JSONValue)] = [("mistake", .string(mistake.name)), ("detail", .string(mistake.detail))]
+        if mistake == .carried { members.append(("lines", .array(carriedFrom.map { .number("\($0)") }))) }
+        return .object(members)
+    }
 
     var json: JSONValue {
         var members: [(String, JSONValue)] = [
@@ -30,11 +24,11 @@ extension ClaimResult {
         if let double { members.append(("double", .string("\(double)"))) }
         if let doubleVerdict { members.append(("double_verdict", .string(doubleVerdict.rawValue))) }
         if let floatingFormat { members.append(("floating_format", .string(floatingFormat.rawValue))) }
-        members.append(
-            (
-                "explanations",
-                .array(explanations.map { .object([("mistake", .string($0.name)), ("detail", .string($0.detail))]) })
-            ))
+        members.append(("explanations", .array(explanations.map(explanationJSON))))
+        if verdict == .carried || explanations.contains(.carried), !carriedFrom.isEmpty {
+            members.append(("carried_from", .array(carriedFrom.map { .number("\($0)") })))
+        }
+        if claim.literal == nil, double != nil { members.append(("double_of", .string("left - right"))) }
         if let closest {
             members.append(
                 (
@@ -62,26 +56,40 @@ extension FileReport {
         ])
     }
 
+    /// `FILE: 34 claims: 29 exact, 1 last-digit, 4 wrong`.
+    public var summaryLine: String { "\(file): \(countsLine)" }
+
     /// `34 claims: 29 exact, 1 last-digit, 4 wrong`.
-    public var summaryLine: String {
+    public var countsLine: String {
         let counts = summary.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
-        return
-            "\(file): \(results.count) claim\(results.count == 1 ? "" : "s"): \(counts.isEmpty ? "nothing to check" : counts)"
+        return "\(results.count) claim\(results.count == 1 ? "" : "s"): \(counts.isEmpty ? "nothing to check" : counts)"
     }
 
     /// The report as text in one of the formats; `colour` adds ANSI colours to verdicts (text only).
+    /// Text is the wide table here; `rendered(as:options:)` chooses.
     public func rendered(as format: ReportFormat, colour: Bool = false) -> String {
+        rendered(as: format, options: ReportOptions(colour: colour, wide: true))
+    }
+
+    /// The report as the options say: the compact or the wide text, Markdown, LaTeX or JSON, with
+    /// only the findings when asked (the summary still counts every claim).
+    public func rendered(as format: ReportFormat, options: ReportOptions) -> String {
+        var shown = self
+        if options.onlyFindings, format != .text { shown.results = results.filter { $0.verdict.isFinding } }
         switch format {
-        case .json: json.pretty()
-        case .text: textTable(colour: colour)
-        case .markdown: markdownTable()
-        case .latex: latexTable()
+        case .json: return shown.json.pretty()
+        case .text:
+            return options.wide
+                ? textTable(colour: options.colour, notes: options.showNotes, onlyFindings: options.onlyFindings)
+                : CompactReport(report: self, options: options).rendered
+        case .markdown: return shown.markdownTable()
+        case .latex: return LaTeXTable(report: shown).rendered
         }
     }
 
-    private static let headers = ["line", "quantity", "printed", "exact", "Double", "verdict", "explanation"]
+    static let headers = ["line", "quantity", "printed", "exact", "Double", "verdict", "explanation"]
 
-    private func rows(printedLimit: Int?) -> [[String]] {
+    func rows(printedLimit: Int?) -> [[String]] {
         results.map { result in
             var printed = result.claim.printed
             if let printedLimit, printed.count > printedLimit {
@@ -94,8 +102,9 @@ extension FileReport {
         }
     }
 
-    private func textTable(colour: Bool) -> String {
-        let table = rows(printedLimit: 44)
+    private func textTable(colour: Bool, notes: Bool, onlyFindings: Bool) -> String {
+        let shown = onlyFindings ? results.filter { $0.verdict.isFinding } : results
+        let table = FileReport(file: file, results: shown).rows(printedLimit: 44)
         let headers = Self.headers.map { $0.uppercased() }
         var widths = headers.map(\.count)
         for row in table {
@@ -108,22 +117,19 @@ extension FileReport {
             for (index, cell) in cells.enumerated() {
                 let padding =
                     index < cells.count - 1 ? String(repeating: " ", count: max(widths[index] - cell.count, 0)) : ""
-                text += (index == 5 && colour ? Self.coloured(cell, verdict) : cell) + padding
+                text += (index == 5 && colour ? VerdictColour.coloured(cell, verdict) : cell) + padding
                 if index < cells.count - 1 { text += "  " }
             }
             return text.trimmingTrailingSpaces()
         }
         var output = [line(headers, verdict: nil)]
-        for (row, result) in zip(table, results) { output.append(line(row, verdict: result.verdict)) }
+        for (row, result) in zip(table, shown) {
+            output.append(line(row, verdict: result.verdict))
+            if notes, let note = result.claim.note, !note.isEmpty { output.append("      # \(note)") }
+        }
         output.append("")
         output.append(summaryLine)
         return output.joined(separator: "\n")
-    }
-
-    private static func coloured(_ text: String, _ verdict: Verdict?) -> String {
-        guard let verdict else { return text }
-        let code = verdict.isFinding ? "31" : verdict.isWarning ? "33" : verdict == .floating ? "36" : "32"
-        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
     private func markdownTable() -> String {
@@ -141,34 +147,6 @@ extension FileReport {
         }
         output.append("")
         output.append(summaryLine)
-        return output.joined(separator: "\n")
-    }
-
-    private func latexTable() -> String {
-        func escape(_ text: String) -> String {
-            var result = ""
-            for character in text {
-                switch character {
-                case "\\": result += "\\textbackslash{}"
-                case "&", "%", "$", "#", "_", "{", "}": result += "\\\(character)"
-                case "^": result += "\\^{}"
-                case "~": result += "\\~{}"
-                default: result.append(character)
-                }
-            }
-            return result
-        }
-        var output = [
-            "% \(summaryLine)", "\\begin{tabular}{rlllllp{6cm}}", "\\hline",
-            Self.headers.map { "\\textbf{\(escape($0))}" }.joined(separator: " & ") + " \\\\", "\\hline",
-        ]
-        for row in rows(printedLimit: nil) {
-            output.append(
-                row.enumerated().map {
-                    $0.offset == 1 || $0.offset == 2 ? "\\texttt{\(escape($0.element))}" : escape($0.element)
-                }.joined(separator: " & ") + " \\\\")
-        }
-        output += ["\\hline", "\\end{tabular}"]
         return output.joined(separator: "\n")
     }
 }

@@ -12,7 +12,8 @@ public struct ExprPrinter: Sendable {
 
     public func callAsFunction(_ expr: Expr) -> String { render(expr, context: 0) }
 
-    /// A name as the style writes it: `E_total` or `E_{total}`, `w5` or `w_{5}`, `η` or `\eta`.
+    /// A name as the style writes it: `E_total` or `E_{\mathrm{total}}`, `w5` or `w_{5}`, `η` or `\eta`,
+    /// `target_o1` or `\mathrm{target}_{o1}`.
     public func name(_ name: String) -> String {
         guard style == .latex else { return name }
         var base = Substring(name)
@@ -26,9 +27,16 @@ public struct ExprPrinter: Sendable {
             base = name[..<digit]
             subscriptText = name[digit...]
         }
-        let latexBase = base.map { Self.greek[$0] ?? String($0) }.joined()
-        let escaped = subscriptText.replacingOccurrences(of: "_", with: ",")
+        // A word (`target`, `total`) is upright, as pdflatex would otherwise set it as a product of letters.
+        let latexBase = Self.isWord(base) ? "\\mathrm{\(base)}" : base.map { Self.greek[$0] ?? String($0) }.joined()
+        var escaped = subscriptText.replacingOccurrences(of: "_", with: ",")
+        if Self.isWord(subscriptText) { escaped = "\\mathrm{\(escaped)}" }
         return subscriptText.isEmpty ? latexBase : "\(latexBase)_{\(escaped)}"
+    }
+
+    /// Two or more ASCII letters and nothing else: a word, set upright.
+    private static func isWord(_ text: Substring) -> Bool {
+        text.count > 1 && text.allSatisfy { $0.isASCII && $0.isLetter }
     }
 
     /// `∂A/∂B` or `\frac{\partial A}{\partial B}`.

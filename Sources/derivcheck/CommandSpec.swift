@@ -76,7 +76,7 @@ struct CommandSpec: Sendable {
 
     /// Splits `arguments` into positionals, option values and flags, checking them against the spec.
     func parse(_ arguments: [String], path: String) throws(UsageError) -> ParsedArguments {
-        var parsed = ParsedArguments()
+        var parsed = ParsedArguments(usage: usage(path: path), path: path)
         var index = 0
         var onlyPositionals = false
         while index < arguments.count {
@@ -100,7 +100,7 @@ struct CommandSpec: Sendable {
             guard
                 let option = allOptions.first(where: { isShort ? $0.short.map(String.init) == name : $0.long == name })
             else {
-                throw UsageError(message: "unknown option '\(word)'", usage: usage(path: path))
+                throw UsageError(message: "unknown option '\(word)'", usage: usage(path: path), path: path)
             }
             if let placeholder = option.value {
                 if let inlineValue {
@@ -110,11 +110,12 @@ struct CommandSpec: Sendable {
                     index += 1
                 } else {
                     throw UsageError(
-                        message: "missing value for '--\(option.long) <\(placeholder)>'", usage: usage(path: path))
+                        message: "missing value for '--\(option.long) <\(placeholder)>'", usage: usage(path: path),
+                        path: path)
                 }
             } else {
                 guard inlineValue == nil else {
-                    throw UsageError(message: "'--\(option.long)' takes no value", usage: usage(path: path))
+                    throw UsageError(message: "'--\(option.long)' takes no value", usage: usage(path: path), path: path)
                 }
                 parsed.flags.insert(option.long)
             }
@@ -124,11 +125,13 @@ struct CommandSpec: Sendable {
         let repeating = self.arguments.contains { $0.isRepeating }
         if parsed.positionals.count < required {
             let missing = self.arguments[parsed.positionals.count]
-            throw UsageError(message: "missing expected argument '<\(missing.name)>'", usage: usage(path: path))
+            throw UsageError(
+                message: "missing expected argument '<\(missing.name)>'", usage: usage(path: path), path: path)
         }
         if !repeating, parsed.positionals.count > self.arguments.count {
             throw UsageError(
-                message: "unexpected argument '\(parsed.positionals[self.arguments.count])'", usage: usage(path: path))
+                message: "unexpected argument '\(parsed.positionals[self.arguments.count])'", usage: usage(path: path),
+                path: path)
         }
         return parsed
     }
@@ -145,6 +148,13 @@ struct ParsedArguments: Sendable {
     var positionals: [String] = []
     var values: [String: String] = [:]
     var flags: Set<String> = []
+    /// The command's usage line, which a usage error prints.
+    var usage = ""
+    /// `derivcheck check`: where `help` finds the command.
+    var path = "derivcheck"
+
+    /// A usage error about this command: its message with the command's usage line.
+    func usageError(_ message: String) -> UsageError { UsageError(message: message, usage: usage, path: path) }
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
@@ -157,9 +167,7 @@ struct ParsedArguments: Sendable {
             let bound =
                 range.upperBound == Int.max
                 ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
-            throw UsageError(
-                message: "'--\(name)' takes a whole number \(bound), not '\(text)'", usage: "--\(name) <\(placeholder)>"
-            )
+            throw usageError("'--\(name)' takes a whole number \(bound), not '\(text)'")
         }
         return number
     }
@@ -169,4 +177,6 @@ struct ParsedArguments: Sendable {
 struct UsageError: Error {
     var message: String
     var usage: String
+    /// The command whose help says more.
+    var path = "derivcheck"
 }

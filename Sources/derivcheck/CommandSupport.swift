@@ -8,7 +8,9 @@ enum CommandSupport {
     static func usageError(_ error: UsageError) -> Int32 {
         Terminal.error("Error: \(error.message)")
         Terminal.error("Usage: \(error.usage)")
-        Terminal.error("  See 'derivcheck help' for more.")
+        Terminal.error(
+            "  See '\(error.path == "derivcheck" ? "derivcheck help" : "derivcheck help " + error.path.dropFirst("derivcheck ".count))' for more."
+        )
         return Terminal.Status.usage.rawValue
     }
 

@@ -26,6 +26,7 @@ enum Derivcheck {
         Subcommand(spec: DeriveCommand.spec, run: DeriveCommand.run),
         Subcommand(spec: TrainCommand.spec, run: TrainCommand.run),
         Subcommand(spec: DiagramCommand.spec, run: DiagramCommand.run),
+        Subcommand(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
     ]
 
     static func main(_ arguments: [String]) -> Int32 {

@@ -34,8 +34,7 @@ enum DeriveCommand {
             digits = try CommandSupport.digits(parsed, default: 30)
             let name = parsed.values["form"] ?? "all"
             guard let chosen = Derivation.Form(rawValue: name) else {
-                throw UsageError(
-                    message: "unknown form '\(name)'; expected chain, delta, expanded or all", usage: "--form <form>")
+                throw parsed.usageError("unknown form '\(name)'; expected chain, delta, expanded or all")
             }
             form = chosen
         } catch {

@@ -34,7 +34,7 @@ enum DiagramCommand {
                 try parsed.wholeNumber("after", default: 0, range: 0...1_000_000, placeholder: "k")
             }
             if let output = parsed.values["output"], output.isEmpty {
-                throw UsageError(message: "'-o' needs a file name", usage: "-o <file.svg>")
+                throw parsed.usageError("'-o' needs a file name")
             }
         } catch {
             return CommandSupport.usageError(error)
@@ -66,6 +66,7 @@ enum DiagramCommand {
             network: network, weightValues: values, biasValues: values, title: title, subtitle: subtitle)
         if let output = parsed.values["output"] {
             guard CommandSupport.write(diagram.svg, to: output) else { return Terminal.Status.badInput.rawValue }
+            Terminal.error("wrote \(output)")
         } else {
             FileHandle.standardOutput.write(Data(diagram.svg.utf8))
         }

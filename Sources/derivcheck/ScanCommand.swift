@@ -21,17 +21,19 @@ enum ScanCommand {
             .init(
                 long: "emit-fixture", short: nil, value: "out",
                 help: "Write the fixture 'check' would judge the same way (one post only)."),
-        ] + VerifyCommand.reportOptions
+        ] + VerifyCommand.reportOptions.filter { ["json", "format", "digits", "color"].contains($0.long) }
     )
 
     static func run(_ parsed: ParsedArguments) -> Int32 {
         let format: ReportFormat
         let digits: Int
+        let colour: Bool
         do throws(UsageError) {
             digits = try CommandSupport.digits(parsed, default: 20)
             format = try reportFormat(parsed)
+            colour = Terminal.usesColour(try ReportArguments.colourMode(parsed))
             if parsed.values["emit-fixture"] != nil, parsed.positionals.count != 1 {
-                throw UsageError(message: "'--emit-fixture' takes one post", usage: spec.usage(path: "derivcheck scan"))
+                throw parsed.usageError("'--emit-fixture' takes one post")
             }
         } catch {
             return CommandSupport.usageError(error)
@@ -60,7 +62,7 @@ enum ScanCommand {
                 }
             }
             if format != .json {
-                Terminal.out(report.rendered(as: format, colour: Terminal.usesColour))
+                Terminal.out(report.rendered(as: format, colour: colour))
                 if reports.count < parsed.positionals.count { Terminal.out("") }
             }
         }
@@ -76,8 +78,7 @@ enum ScanCommand {
         if parsed.has("json") { return .json }
         guard let name = parsed.values["format"] else { return .text }
         guard let chosen = ReportFormat(rawValue: name) else {
-            throw UsageError(
-                message: "unknown format '\(name)'; expected text, markdown, latex or json", usage: "--format <format>")
+            throw parsed.usageError("unknown format '\(name)'; expected text, markdown, latex or json")
         }
         return chosen
     }

@@ -34,7 +34,7 @@ enum TrainCommand {
             steps = try parsed.wholeNumber("steps", default: 10000, range: 0...1_000_000)
             every = try parsed.wholeNumber("every", default: 1000, range: 1...Int.max, placeholder: "k")
             if let plot = parsed.values["plot"], plot.isEmpty {
-                throw UsageError(message: "'--plot' needs a file name", usage: "--plot <file.svg>")
+                throw parsed.usageError("'--plot' needs a file name")
             }
         } catch {
             return CommandSupport.usageError(error)
@@ -47,12 +47,11 @@ enum TrainCommand {
         let records: [Trainer.Record]
         do {
             let trainer = try Trainer(fixture: fixture)
-            let bar = steps > 2000 && Terminal.standardErrorIsTerminal ? ProgressBar(total: steps) : nil
-            var progress: (@Sendable (Int) -> Void)?
-            if let bar { progress = { step in bar.show(step) } }
-            records = try trainer.run(
-                steps: steps, every: readEvery, digits: TrainingReport.lossDigits, progress: progress)
-            bar?.finish()
+            let line = ProgressLine()
+            defer { line.finish() }
+            records = try trainer.run(steps: steps, every: readEvery, digits: TrainingReport.lossDigits) { step in
+                line.update(ProgressLine.bar("training", step: step, total: steps))
+            }
         } catch {
             Terminal.error("Error: \(fixture.file): \(error.description)")
             return Terminal.Status.badInput.rawValue
@@ -69,6 +68,7 @@ enum TrainCommand {
                 points: points, title: "\(name) over \(steps) training steps\(layers): certified vs Double",
                 lossName: name)
             guard CommandSupport.write(plot.svg, to: plotPath) else { return Terminal.Status.badInput.rawValue }
+            Terminal.error("wrote \(plotPath)")
         }
         let report = TrainingReport(records: shown)
         Terminal.out(parsed.has("json") ? report.json.pretty() : report.table)

@@ -106,3 +106,23 @@ import Testing
         #expect(value == Self.number("0.0625"), "E@2 from w@2 = 0.25, not from w = 7")
     }
 }
+
+/// A carried value knows which claimed numbers it used, so the report can name their lines.
+@Suite struct CarriedSourcesTests {
+    /// Ali Çelik's out_h1 = 0.594475931 is logistic(0.3825), his own net_h1 on line 34.
+    @Test func carriedNamesItsLines() throws {
+        let report = try TestPaths.check(packageFile: "Fixtures/readers/ali-celik.deriv")
+        let outH1 = try #require(report.results.first { $0.claim.line == 35 })
+        #expect(outH1.verdict == .carried)
+        #expect(outH1.carriedFrom == [34])
+    }
+
+    @Test func nothingClaimedNothingCarried() throws {
+        let fixture = try FixtureReader.read(text: Fixture.tutorialText, file: "mazur.deriv")
+        let first = try #require(fixture.claims.first)
+        #expect(CarriedValue(fixture: fixture, claim: first).sources.isEmpty, "net_h1 uses only givens")
+        let e1 = try #require(fixture.claims.first { $0.quantity.description == "E_total@1" })
+        let sources = CarriedValue(fixture: fixture, claim: e1).sources
+        #expect(!sources.isEmpty && sources.allSatisfy { $0 < e1.line }, "\(sources)")
+    }
+}

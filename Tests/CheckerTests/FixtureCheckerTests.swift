@@ -57,6 +57,9 @@ import Testing
                     Digits.parse(tool).map { $0.digits.count } ?? 20 >= 20 || tool.filter(\.isNumber).count >= 20,
                     "\(place): at least 20 significant digits")
             }
+            // The reference fills explanations for numeric claims (make_expected.py); a formula's
+            // diagnosis is tested on its own (FormulaDiagnosisTests).
+            guard result.claim.literal != nil else { continue }
             #expect(
                 result.explanationNames == row.explanations,
                 "\(place): explanations \(result.explanations) vs reference \(row.explanations)")

@@ -22,7 +22,7 @@ import Testing
         let last = try #require(report.results.first { $0.claim.line == 53 })
         #expect(last.verdict == .lastDigit)
         #expect(last.explanations.isEmpty)
-        #expect(last.closest != nil, "the nearest mistake is named when none reproduces it")
+        #expect(last.closest == nil, "a last-digit number is explained by its verdict: no closest mistake")
     }
 
     @Test func signOfTheUpdate() throws {

@@ -17,7 +17,7 @@ struct ExprPrinterTests {
         #expect(d.description == "-(target_o1 - out_o1)·out_o1·(1 - out_o1)·out_h1")
         #expect(
             latex(d)
-                == "-\\left(target_{o1} - out_{o1}\\right) \\cdot out_{o1} \\cdot \\left(1 - out_{o1}\\right) \\cdot out_{h1}"
+                == "-\\left(\\mathrm{target}_{o1} - \\mathrm{out}_{o1}\\right) \\cdot \\mathrm{out}_{o1} \\cdot \\left(1 - \\mathrm{out}_{o1}\\right) \\cdot \\mathrm{out}_{h1}"
         )
     }
 
@@ -84,8 +84,9 @@ struct ExprPrinterTests {
     }
 
     @Test(arguments: [
-        ("E_total", "E_{total}"), ("w5", "w_{5}"), ("w12", "w_{12}"), ("η", "\\eta"), ("δ_o1", "\\delta_{o1}"),
-        ("out_h1", "out_{h1}"), ("target_o1", "target_{o1}"), ("x", "x"), ("θ4", "\\theta_{4}"),
+        ("E_total", "E_{\\mathrm{total}}"), ("w5", "w_{5}"), ("w12", "w_{12}"), ("η", "\\eta"),
+        ("δ_o1", "\\delta_{o1}"),
+        ("out_h1", "\\mathrm{out}_{h1}"), ("target_o1", "\\mathrm{target}_{o1}"), ("x", "x"), ("θ4", "\\theta_{4}"),
         ("b_h1_2", "b_{h1,2}"), ("_x", "_x"),
     ])
     func latexNames(name: String, expected: String) {
@@ -99,8 +100,8 @@ struct ExprPrinterTests {
         ("2*x/3", "\\frac{2 \\cdot x}{3}"),
         ("x^-2", "\\frac{1}{x^{2}}"),
         ("(a + b)^2", "\\left(a + b\\right)^{2}"),
-        ("η*∂E_total/∂w5", "\\eta \\cdot \\frac{\\partial E_{total}}{\\partial w_{5}}"),
-        ("σ(net_o1)", "\\sigma\\left(net_{o1}\\right)"),
+        ("η*∂E_total/∂w5", "\\eta \\cdot \\frac{\\partial E_{\\mathrm{total}}}{\\partial w_{5}}"),
+        ("σ(net_o1)", "\\sigma\\left(\\mathrm{net}_{o1}\\right)"),
         ("exp(x) + log(x) + tanh(x)", "\\exp\\left(x\\right) + \\log\\left(x\\right) + \\tanh\\left(x\\right)"),
         ("sqrt(x)", "\\sqrt{x}"),
         ("relu(x) + softplus(x)", "\\operatorname{relu}\\left(x\\right) + \\operatorname{softplus}\\left(x\\right)"),
@@ -117,7 +118,7 @@ struct ExprPrinterTests {
 
     @Test func derivativeLeaves() {
         #expect(text.derivative(of: "E_total", by: "w5") == "∂E_total/∂w5")
-        #expect(latex.derivative(of: "E_total", by: "w5") == "\\frac{\\partial E_{total}}{\\partial w_{5}}")
+        #expect(latex.derivative(of: "E_total", by: "w5") == "\\frac{\\partial E_{\\mathrm{total}}}{\\partial w_{5}}")
     }
 
     @Test func printedTextParsesBack() throws {

@@ -56,8 +56,15 @@ enum CLI {
 
     static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Output
     {
+        try runProgram(binary.path, arguments, environment: environment, directory: directory)
+    }
+
+    /// Runs any program the way `run` runs derivcheck (script(1) for a pseudo-terminal, pdflatex, bash).
+    static func runProgram(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment

@@ -75,7 +75,7 @@ struct TrainCommandTests {
         defer { try? FileManager.default.removeItem(at: plot) }
         let result = try derivcheck(["train", "--steps", "3000", "--every", "1000", "--plot", plot.path])
         #expect(result.status == 0)
-        #expect(result.err.isEmpty)
+        #expect(result.err == "wrote \(plot.path)\n", "the file written is named, on standard error")
         // The table keeps its K even though the plot reads more often.
         #expect(result.out.split(separator: "\n").count == 1 + 4 + 1)  // header, steps 0…3000, the note
         let parser = try #require(XMLParser(contentsOf: plot))

@@ -6,7 +6,7 @@ import Testing
 @Suite struct VerifyOutputTests {
     static let resources = CLI.packageRoot.appendingPathComponent("Tests/derivcheckTests/Resources")
 
-    @Test(arguments: [(["verify"], "verify.txt"), (["verify", "--json"], "verify.json")])
+    @Test(arguments: [(["verify", "--wide"], "verify.txt"), (["verify", "--json"], "verify.json")])
     func outputIsUnchanged(arguments: [String], copy: String) throws {
         let result = try CLI.run(arguments)
         let expected = try String(contentsOf: Self.resources.appendingPathComponent(copy), encoding: .utf8)
