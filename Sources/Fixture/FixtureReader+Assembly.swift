@@ -259,7 +259,8 @@ extension FixtureReader {
             if samples > 1 {
                 error(
                     header, 1,
-                    "[training] needs 'reduction = sum' or 'reduction = mean': how the losses of the [data]'s \(samples) samples combine"
+                    "[training] needs 'reduction = sum' or 'reduction = mean': how the losses of "
+                        + "the [data]'s \(samples) samples combine"
                 )
             }
             return nil

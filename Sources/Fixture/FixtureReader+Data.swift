@@ -25,7 +25,8 @@ extension FixtureReader {
             guard words.count == names.count else {
                 error(
                     line.number, 1,
-                    "expected \(names.count) values, one per name of the header at line \(first.number), found \(words.count)"
+                    "expected \(names.count) values, one per name of the header at line "
+                        + "\(first.number), found \(words.count)"
                 )
                 continue
             }

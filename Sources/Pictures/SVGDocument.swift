@@ -98,7 +98,8 @@ public struct SVGDocument: Sendable {
         var content = Self.escaped(text)
         if let superscript {
             content +=
-                "<tspan dy=\"\(Self.number(-size * 0.45))\" font-size=\"\(Self.number(size * 0.75))\">\(Self.escaped(superscript))</tspan>"
+                "<tspan dy=\"\(Self.number(-size * 0.45))\" "
+                + "font-size=\"\(Self.number(size * 0.75))\">\(Self.escaped(superscript))</tspan>"
         }
         body.append("<text" + Self.attributeText(attributes) + ">" + content + "</text>")
     }
@@ -116,7 +117,9 @@ public struct SVGDocument: Sendable {
     /// A rectangular clip path named `id`.
     public mutating func clipRect(id: String, x: Double, y: Double, width: Double, height: Double) {
         body.append(
-            "<defs><clipPath id=\"\(Self.escaped(id))\"><rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\"/></clipPath></defs>"
+            "<defs><clipPath id=\"\(Self.escaped(id))\"><rect x=\"\(Self.number(x))\" "
+                + "y=\"\(Self.number(y))\" width=\"\(Self.number(width))\" "
+                + "height=\"\(Self.number(height))\"/></clipPath></defs>"
         )
     }
 
@@ -124,7 +127,9 @@ public struct SVGDocument: Sendable {
     public var rendered: String {
         var lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" font-family=\"\(Self.escaped(fontFamily))\">",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.number(width))\" "
+                + "height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" "
+                + "font-family=\"\(Self.escaped(fontFamily))\">",
             "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
         ]
         lines += body

@@ -36,7 +36,8 @@ extension ClaimResult {
         }
         if let closest {
             return
-                "no mistake reproduces it; closest: \(closest.mistake.name) (\(closest.mistake.detail)), \(closest.agreeingDigits) digits agree"
+                "no mistake reproduces it; closest: \(closest.mistake.name) "
+                + "(\(closest.mistake.detail)), \(closest.agreeingDigits) digits agree"
         }
         if verdict == .carried, !carriedFrom.isEmpty { return "carried from \(Self.lines(carriedFrom))" }
         if let floatingFormat { return "what \(floatingFormat.rawValue) arithmetic prints" }
@@ -75,7 +76,8 @@ extension ClaimResult {
     private var wrongWithoutMistake: String {
         guard let closest else { return "no mistake tried reproduces it: recompute it (the exact value is beside it)" }
         return
-            "no mistake reproduces it; nearest: \(closest.mistake.name) (\(closest.mistake.detail)), \(closest.agreeingDigits) digits agree"
+            "no mistake reproduces it; nearest: \(closest.mistake.name) "
+            + "(\(closest.mistake.detail)), \(closest.agreeingDigits) digits agree"
     }
 
     private static func joined(_ meaning: String, _ found: String) -> String {

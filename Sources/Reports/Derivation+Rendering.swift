@@ -148,7 +148,8 @@ extension Derivation {
                     (
                         "latex",
                         .string(
-                            "\(latex.derivative(of: breakdown.quantity, by: breakdown.variable)) = \(latex(breakdown.expression))"
+                            "\(latex.derivative(of: breakdown.quantity, by: breakdown.variable)) = "
+                                + "\(latex(breakdown.expression))"
                         )
                     ),
                 ])

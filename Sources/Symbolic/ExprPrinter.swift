@@ -180,8 +180,8 @@ public struct ExprPrinter: Sendable {
         switch style {
         case .latex:
             let bottom = denominator.map { render($0, context: 3) }.joined(separator: times)
-            return
-                "\(sign)\\frac{\(numerator.isEmpty ? "1" : numerator.map { render($0, context: 2) }.joined(separator: times))}{\(bottom)}"
+            let top = numerator.isEmpty ? "1" : numerator.map { render($0, context: 2) }.joined(separator: times)
+            return "\(sign)\\frac{\(top)}{\(bottom)}"
         case .text:
             let bottom = denominator.map { render($0, context: 3) }.joined(separator: times)
             return "\(sign)\(top)/\(denominator.count > 1 ? "(\(bottom))" : bottom)"

@@ -125,7 +125,8 @@ public struct Network: Sendable, Hashable {
             throw NetworkError(
                 key: "weights",
                 message:
-                    "expected \(weightCount) weights for layers \(layers.map(String.init).joined(separator: " ")), found \(weights.count)"
+                    "expected \(weightCount) weights for layers "
+                    + "\(layers.map(String.init).joined(separator: " ")), found \(weights.count)"
             )
         }
         if let biases, biases.count != biasCount {

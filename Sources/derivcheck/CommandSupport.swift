@@ -8,9 +8,10 @@ enum CommandSupport {
     static func usageError(_ error: UsageError) -> Int32 {
         Terminal.error("Error: \(error.message)")
         Terminal.error("Usage: \(error.usage)")
-        Terminal.error(
-            "  See '\(error.path == "derivcheck" ? "derivcheck help" : "derivcheck help " + error.path.dropFirst("derivcheck ".count))' for more."
-        )
+        let help =
+            error.path == "derivcheck"
+            ? "derivcheck help" : "derivcheck help " + error.path.dropFirst("derivcheck ".count)
+        Terminal.error("  See '\(help)' for more.")
         return Terminal.Status.usage.rawValue
     }
 

@@ -38,7 +38,8 @@ struct CompletionScript {
             "_derivcheck() {",
             "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\" opts=\"\"",
             "  if [ \"$COMP_CWORD\" -eq 1 ]; then",
-            "    COMPREPLY=($(compgen -W \"\(commands.map(\.name).joined(separator: " ")) help --help --version\" -- \"$cur\"))",
+            "    COMPREPLY=($(compgen -W \"\(commands.map(\.name).joined(separator: " ")) help "
+                + "--help --version\" -- \"$cur\"))",
             "    return",
             "  fi",
             "  case \"${COMP_WORDS[1]}\" in",
@@ -55,7 +56,8 @@ struct CompletionScript {
             if let values = Self.values(of: placeholder) {
                 guard !values.isEmpty else { continue }
                 lines.append(
-                    "    \(pattern)) COMPREPLY=($(compgen -W \"\(values.joined(separator: " "))\" -- \"$cur\")); return ;;"
+                    "    \(pattern)) COMPREPLY=($(compgen -W \"\(values.joined(separator: " "))\" "
+                        + "-- \"$cur\")); return ;;"
                 )
             } else {
                 lines.append("    \(pattern)) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;")
@@ -98,12 +100,14 @@ struct CompletionScript {
 
     private var fish: String {
         var lines = [
-            "# fish completion for derivcheck: derivcheck completions fish > ~/.config/fish/completions/derivcheck.fish",
+            "# fish completion for derivcheck: derivcheck completions fish > "
+                + "~/.config/fish/completions/derivcheck.fish",
             "complete -c derivcheck -f",
         ]
         for command in commands {
             lines.append(
-                "complete -c derivcheck -n __fish_use_subcommand -a \(command.name) -d '\(Self.quoted(command.abstract))'"
+                "complete -c derivcheck -n __fish_use_subcommand -a \(command.name) -d "
+                    + "'\(Self.quoted(command.abstract))'"
             )
         }
         for command in commands {

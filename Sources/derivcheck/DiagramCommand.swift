@@ -42,7 +42,8 @@ enum DiagramCommand {
         guard let fixture = CommandSupport.fixture(for: parsed) else { return Terminal.Status.badInput.rawValue }
         guard let network = fixture.network else {
             Terminal.error(
-                "Error: \(fixture.file): no [network] section; a diagram needs the network shorthand (layers, weights, …)"
+                "Error: \(fixture.file): no [network] section; a diagram needs the network "
+                    + "shorthand (layers, weights, …)"
             )
             return Terminal.Status.badInput.rawValue
         }
@@ -54,7 +55,8 @@ enum DiagramCommand {
                 values = try trainer.parameterValues(after: after, places: places)
                 let trained = fixture.training?.parameters ?? []
                 subtitle =
-                    "after \(after) training step\(after == 1 ? "" : "s") (certified, \(places) decimals; trained: \(trained.joined(separator: " ")))"
+                    "after \(after) training step\(after == 1 ? "" : "s") (certified, \(places) "
+                    + "decimals; trained: \(trained.joined(separator: " ")))"
             } catch {
                 Terminal.error("Error: \(fixture.file): \(error.description)")
                 return Terminal.Status.badInput.rawValue

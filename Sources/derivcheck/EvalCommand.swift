@@ -48,7 +48,8 @@ enum EvalCommand {
         if let name = expression.names.first(where: { !model.contains($0) }) {
             let known =
                 parsed.values["fixture"].map { _ in "the fixture has no name '\(name)'" }
-                ?? "eval takes numbers and functions only (logistic, exp, log, tanh, relu, softplus, sqrt); --fixture F lends a model's names"
+                ?? "eval takes numbers and functions only (logistic, exp, log, tanh, relu, "
+                + "softplus, sqrt); --fixture F lends a model's names"
             Terminal.error("Error: unknown name '\(name)': \(known)")
             return Terminal.Status.badInput.rawValue
         }
