@@ -99,10 +99,8 @@ struct CertifiedVerdicts {
                 explanations.append(.carried)
             }
         }
-        if verdict == .lastDigit,
-            VerdictRules.isDoubleRounding(literal, truth: truth)
-                || carried.map { VerdictRules.isDoubleRounding(literal, truth: $0) } == true
-        {
+        let carriedTwice = carried.map({ VerdictRules.isDoubleRounding(literal, truth: $0) }) ?? false
+        if verdict == .lastDigit, VerdictRules.isDoubleRounding(literal, truth: truth) || carriedTwice {
             explanations.append(.doubleRounding)
         }
         let format =
