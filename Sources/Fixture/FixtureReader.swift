@@ -92,29 +92,13 @@ public struct FixtureReader {
 
     /// Validates UTF-8, reporting the first bad byte's position.
     mutating func decode(_ bytes: [UInt8]) -> String? {
-        var line = 1
-        var column = 1
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                scalars.append(scalar)
-                if scalar == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-            case .emptyInput:
-                break loop
-            case .error:
-                error(line, column, "invalid UTF-8: a fixture must be UTF-8 text")
-                return nil
-            }
+        switch UTF8Text.scalars(of: bytes) {
+        case .success(let scalars):
+            return String(scalars)
+        case .failure(let bad):
+            error(bad.line, bad.column, "invalid UTF-8: a fixture must be UTF-8 text")
+            return nil
         }
-        return String(scalars)
     }
 
     // MARK: Lines and sections

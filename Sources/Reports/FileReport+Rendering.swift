@@ -105,26 +105,14 @@ extension FileReport {
     private func textTable(colour: Bool, notes: Bool, onlyFindings: Bool) -> String {
         let shown = onlyFindings ? results.filter { $0.verdict.isFinding } : results
         let table = FileReport(file: file, results: shown).rows(printedLimit: 44)
-        let headers = Self.headers.map { $0.uppercased() }
-        var widths = headers.map(\.count)
-        for row in table {
-            for (index, cell) in row.enumerated() where index < widths.count - 1 {
-                widths[index] = max(widths[index], cell.count)
-            }
-        }
-        func line(_ cells: [String], verdict: Verdict?) -> String {
-            var text = ""
-            for (index, cell) in cells.enumerated() {
-                let padding =
-                    index < cells.count - 1 ? String(repeating: " ", count: max(widths[index] - cell.count, 0)) : ""
-                text += (index == 5 && colour ? VerdictColour.coloured(cell, verdict) : cell) + padding
-                if index < cells.count - 1 { text += "  " }
-            }
-            return text.trimmingTrailingSpaces()
-        }
-        var output = [line(headers, verdict: nil)]
-        for (row, result) in zip(table, shown) {
-            output.append(line(row, verdict: result.verdict))
+        let lines = AlignedTable(
+            headers: Self.headers.map { $0.uppercased() }, rows: table, verdicts: shown.map(\.verdict),
+            verdictColumn: 5,
+            colour: colour
+        ).lines
+        var output = [lines[0]]
+        for (line, result) in zip(lines.dropFirst(), shown) {
+            output.append(line)
             if notes, let note = result.claim.note, !note.isEmpty { output.append("      # \(note)") }
         }
         output.append("")

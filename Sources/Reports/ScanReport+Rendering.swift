@@ -31,27 +31,13 @@ extension ScanReport {
 
     private func textTable(colour: Bool) -> String {
         let table = rows.map { cells($0, printedLimit: 40) }
-        let headers = Self.headers.map { $0.uppercased() }
-        var widths = headers.map(\.count)
-        for row in table {
-            for (index, cell) in row.enumerated() where index < widths.count - 1 {
-                widths[index] = max(widths[index], cell.count)
-            }
-        }
-        func line(_ cells: [String], verdict: Verdict?) -> String {
-            var text = ""
-            for (index, cell) in cells.enumerated() {
-                let padding =
-                    index < cells.count - 1 ? String(repeating: " ", count: max(widths[index] - cell.count, 0)) : ""
-                text += (index == 6 && colour ? Self.coloured(cell, verdict) : cell) + padding
-                if index < cells.count - 1 { text += "  " }
-            }
-            return text.trimmingTrailingSpaces()
-        }
+        let lines = AlignedTable(
+            headers: Self.headers.map { $0.uppercased() }, rows: table, verdicts: rows.map(\.verdict), verdictColumn: 6,
+            colour: colour
+        ).lines
         var output: [String] = []
         if modelMissing { output.append("\(file): \(Self.modelMissingLine)") }
-        output.append(line(headers, verdict: nil))
-        for (row, result) in zip(table, rows) { output.append(line(row, verdict: result.verdict)) }
+        output += lines
         if !skipped.isEmpty {
             output.append("")
             output.append("Skipped (not read, never guessed):")
@@ -62,12 +48,6 @@ extension ScanReport {
         output.append("")
         output.append(summaryLine)
         return output.joined(separator: "\n")
-    }
-
-    private static func coloured(_ text: String, _ verdict: Verdict?) -> String {
-        guard let verdict else { return text }
-        let code = verdict.isFinding ? "31" : verdict.isWarning ? "33" : verdict == .floating ? "36" : "32"
-        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
     private func markdownTable() -> String {

@@ -1,3 +1,5 @@
+import Fixture
+
 /// Turns a file's bytes into the blocks a scan reads: UTF-8 checked, a byte-order mark dropped,
 /// and what is not prose or math (Markdown code fences, LaTeX comments) blanked out in place, so
 /// every offset keeps its line and column.
@@ -21,27 +23,11 @@ enum DocumentReader {
 
     /// The text as scalars; invalid UTF-8 is an error at the first bad byte's line and column.
     static func decode(_ bytes: [UInt8], file: String) throws(ScanError) -> [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count)
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var line = 1
-        var column = 1
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                scalars.append(scalar)
-                if scalar == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-            case .emptyInput:
-                return scalars
-            case .error:
-                throw ScanError("\(file):\(line):\(column): error: invalid UTF-8: a post must be UTF-8 text")
-            }
+        switch UTF8Text.scalars(of: bytes) {
+        case .success(let scalars):
+            return Array(scalars)
+        case .failure(let bad):
+            throw ScanError("\(file):\(bad.line):\(bad.column): error: invalid UTF-8: a post must be UTF-8 text")
         }
     }
 
