@@ -87,7 +87,9 @@ enum Float32Function {
 }
 
 extension Rational {
-    /// The nearest binary32 number (ties to even), rounded once from the exact value.
+    /// The nearest binary32 number (ties to even), rounded once from the exact value (below
+    /// binary32's normal range, where a subnormal holds fewer than MPFR's 24 bits, it is rounded
+    /// twice).
     public var floatValue: Float {
         var x = __mpfr_struct()
         mpfr_init2(&x, 24)
