@@ -14,6 +14,12 @@ extension ClaimResult {
 
     /// The explanations with each mistake named once and its details after it, in the order found:
     /// `miswired` with `w3 used for w1 …` and `w3 used for w2 …`.
+    /// The quantity as a report shows it: after its group's label when it belongs to a
+    /// `[claims "label"]` group (`[answer key B] E_total@1`), so every format names the group.
+    var quantityText: String {
+        (claim.group.map { "[\($0)] " } ?? "") + claim.quantity.description
+    }
+
     var groupedExplanations: [(name: String, details: [String])] {
         var groups: [(name: String, details: [String])] = []
         for mistake in explanations {

@@ -58,7 +58,7 @@ struct CompactReport {
             mark = offset
         }
         let cells = [
-            "\(result.claim.line)", result.claim.quantity.description, printed, result.verdict.rawValue, exact,
+            "\(result.claim.line)", result.quantityText, printed, result.verdict.rawValue, exact,
         ]
         return Row(result: result, cells: cells, mark: mark)
     }

@@ -20,6 +20,7 @@ extension ClaimResult {
             ("printed", .string(claim.printed)),
             ("verdict", .string(verdict.rawValue)),
         ]
+        if let group = claim.group { members.append(("group", .string(group))) }
         if let certifiedDigits { members.append(("exact", .string(certifiedDigits))) }
         if let double { members.append(("double", .string("\(double)"))) }
         if let doubleVerdict { members.append(("double_verdict", .string(doubleVerdict.rawValue))) }
@@ -96,7 +97,7 @@ extension FileReport {
                 printed = String(printed.prefix(printedLimit - 1)) + "…"
             }
             return [
-                "\(result.claim.line)", result.claim.quantity.description, printed, result.certifiedDigits ?? "",
+                "\(result.claim.line)", result.quantityText, printed, result.certifiedDigits ?? "",
                 result.doubleText, result.verdict.rawValue, result.explanationText,
             ]
         }
