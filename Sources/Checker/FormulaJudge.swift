@@ -6,6 +6,14 @@ import Symbolic
 struct FormulaJudge {
     let fixture: Fixture
     let escalation: Escalation
+    /// The model as written, made once for every formula (it takes the loss's gradient).
+    private let scenario: Result<Scenario, ModelError>
+
+    init(fixture: Fixture, escalation: Escalation) {
+        self.fixture = fixture
+        self.escalation = escalation
+        scenario = Result { () throws(ModelError) in try Scenario(fixture: fixture) }
+    }
 
     func judge(_ claim: Claim) throws(FormulaError) -> ClaimResult {
         guard case .formula(let formula) = claim.kind else { throw FormulaError(message: "not a formula claim") }
@@ -38,7 +46,7 @@ struct FormulaJudge {
 
     /// The claimed quantity as a formula in the model's names; `p+` is the update rule.
     private func leftSide(of claim: Claim) throws(ModelError) -> Expr {
-        let scenario = try Scenario(fixture: fixture)
+        let scenario = try scenario.get()
         if claim.quantity.notation == .plus, case .name(let parameter) = claim.quantity.target,
             let loss = fixture.training?.loss
         {

@@ -80,9 +80,15 @@ public struct Equivalence: Sendable {
             return
         }
         let difference = (left - right).distributingConstants()
+        let expanded = model.expanded(difference).distributingConstants()
         let canonical: Method? =
-            difference.isZeroWhereDefined
-            ? .simplified : model.expanded(difference).distributingConstants().isZeroWhereDefined ? .expanded : nil
+            difference.isZeroWhereDefined ? .simplified : expanded.isZeroWhereDefined ? .expanded : nil
+        // Equal canonical forms need no evaluation when no operation of either side, definitions
+        // expanded, may be undefined (simplification keeps every such operation, even cancelled).
+        if let canonical, !expanded.mayBeUndefined {
+            self.init(verdict: .equal, method: canonical, precision: nil)
+            return
+        }
         var needed: Int?
         var digits: Int?
         for (index, point) in Self.points(of: model, seed: seed).enumerated() {
