@@ -64,14 +64,7 @@ public struct StepJudge: Sendable {
             (.truncated, { truth.truncatesTo(literal) }),
             (.lastDigit, { truth.isOneUnitOff(literal) }),
         ]
-        for (verdict, rule) in rules {
-            switch rule() {
-            case true?: return verdict
-            case false?: continue
-            case nil: return nil
-            }
-        }
-        return .wrong
+        return VerdictRules.firstThatHolds(rules)
     }
 
     private static func digits(of value: RationalBall, significant: Int) -> String {

@@ -16,6 +16,12 @@ enum VerdictRules {
             (.carried, { carried.map { Self.reproduces($0, literal) } ?? false }),
             (.floating, { Self.floatingFormat(literal, truth: truth, double: double, float: float).map { $0 != nil } }),
         ]
+        return firstThatHolds(rules)
+    }
+
+    /// The verdict of the first rule that holds, `wrong` when none does, or `nil` as soon as a rule
+    /// before the one that holds cannot be settled (the caller then raises the precision).
+    static func firstThatHolds(_ rules: [(Verdict, () -> Bool?)]) -> Verdict? {
         for (verdict, rule) in rules {
             switch rule() {
             case true?: return verdict

@@ -37,19 +37,12 @@ extension FixtureReader {
         var generated: Set<String> = []
         do {
             let expanded = try network.expanded()
-            for (name, value) in expanded.givens {
+            parts.givens += expanded.givens
+            parts.definitions += expanded.definitions
+            for name in expanded.givens.map(\.0) + expanded.definitions.map(\.0) {
                 if let first = firstUse[name] {
                     error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it")
                 }
-                parts.givens.append((name, value))
-                generated.insert(name)
-                parts.lines[name] = line
-            }
-            for (name, expression) in expanded.definitions {
-                if let first = firstUse[name] {
-                    error(first, 1, "duplicate name '\(name)': [network] at line \(line) already generates it")
-                }
-                parts.definitions.append((name, expression))
                 generated.insert(name)
                 parts.lines[name] = line
             }

@@ -70,19 +70,7 @@ extension ScanReport {
     }
 
     private func latexTable() -> String {
-        func escape(_ text: String) -> String {
-            var result = ""
-            for character in text {
-                switch character {
-                case "\\": result += "\\textbackslash{}"
-                case "&", "%", "$", "#", "_", "{", "}": result += "\\\(character)"
-                case "^": result += "\\^{}"
-                case "~": result += "\\~{}"
-                default: result.append(character)
-                }
-            }
-            return result
-        }
+        let escape = LaTeXTable.escaped
         var output = ["% \(summaryLine)"]
         if modelMissing { output.append("% \(Self.modelMissingLine)") }
         output += [
