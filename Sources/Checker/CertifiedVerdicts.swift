@@ -18,18 +18,34 @@ struct CertifiedVerdicts {
     let escalation: Escalation
     /// Significant digits the exact column must show (more when the printed number has more).
     let digits: Int
+    /// Whether `digits` were asked for: else the column shows up to `digits`, as many as the
+    /// precision that decides the verdict certifies, and never raises the precision for more.
+    let digitsAreFixed: Bool
     /// Hears the certified run's training steps.
     var progress: (@Sendable (CheckProgress) -> Void)? = nil
 
+    /// The certified values of `requests` at `precision`: re-centred over a long training.
+    static func values(
+        of requests: [Request], in scenario: Scenario, precision: Int,
+        progress: (@Sendable (CheckProgress) -> Void)?
+    ) -> [Result<RationalBall, RunError>] {
+        var run = ScenarioRun(scenario: scenario) { RationalBallRegisters(count: $0, precision: precision) }
+        if let progress { run.progress = { progress(CheckProgress(step: $0, steps: $1, precision: precision)) } }
+        if LongTraining.includes(step: requests.map(\.step).max() ?? 0) {
+            run.observe = { CentredTraining(scenario: scenario, training: $0) }
+        }
+        return run.evaluate(requests)
+    }
+
     /// A verdict for every claim; a claim whose value cannot be evaluated even at the cap is an error.
-    func results() throws(ClaimError) -> [ClaimResult] {
+    /// `first` holds the values at the escalation's first precision when they were made already.
+    func results(first: [Result<RationalBall, RunError>]? = nil) throws(ClaimError) -> [ClaimResult] {
         var decided: [ClaimResult?] = Array(repeating: nil, count: claims.count)
         var last: [Result<RationalBall, RunError>] = []
         var lastPrecision = escalation.initial
         _ = try escalation.decide { (precision: Int) throws(ClaimError) -> Bool? in
-            var run = ScenarioRun(scenario: scenario) { RationalBallRegisters(count: $0, precision: precision) }
-            if let progress { run.progress = { progress(CheckProgress(step: $0, steps: $1, precision: precision)) } }
-            let values = run.evaluate(requests)
+            let made = precision == escalation.initial ? first : nil
+            let values = made ?? Self.values(of: requests, in: scenario, precision: precision, progress: progress)
             (last, lastPrecision) = (values, precision)
             let atCap = precision >= escalation.cap
             for index in claims.indices where decided[index] == nil {
@@ -83,7 +99,8 @@ struct CertifiedVerdicts {
             verdict = VerdictRules.verdict(literal, truth: truth, carried: carried, double: double, float: float)
             method = .exactRationals
         }
-        guard !retry, let verdict, let shown = certifiedDigits(value, atCap: atCap) else {
+        let least = literal.significantDigits + 2
+        guard !retry, let verdict, let shown = certifiedDigits(value, atCap: atCap, least: least) else {
             return nil
         }
         var explanations: [Mistake] = []
@@ -113,12 +130,16 @@ struct CertifiedVerdicts {
             precision: method == .enclosure ? precision : nil, carriedFrom: plan.carriedFrom)
     }
 
-    /// The certified digits of the exact column: exactly `digits` of them, as `--digits` asks
-    /// (else `nil`, to try a higher precision; at the cap, as many as the enclosure decides).
-    private func certifiedDigits(_ value: RationalBall, atCap: Bool) -> String? {
+    /// The certified digits of the exact column: exactly `digits` of them when they were asked for
+    /// (else `nil`, to try a higher precision); otherwise as many up to `digits` as the enclosure
+    /// decides, when that is at least `least`. At the cap, as many as the enclosure decides.
+    private func certifiedDigits(_ value: RationalBall, atCap: Bool, least: Int) -> String? {
         let wanted = digits
         if let exact = value.exact { return exact.formatted(significantDigits: wanted) }
         if let shown = value.ball.formatted(significantDigits: wanted) { return shown }
+        if !digitsAreFixed, value.ball.formatted(significantDigits: min(least, wanted)) != nil {
+            return value.ball.formatted(atMostSignificantDigits: wanted)
+        }
         return atCap ? value.ball.formatted(atMostSignificantDigits: wanted) : nil
     }
 

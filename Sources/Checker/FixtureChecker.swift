@@ -7,16 +7,22 @@ import Symbolic
 public struct FixtureChecker: Sendable {
     /// The precisions tried: raised until every verdict is decided, then "undecided" at the cap.
     public var escalation: Escalation
-    /// Significant digits of the exact column (at least 20).
+    /// Significant digits of the exact column.
     public var digits: Int
+    /// Whether the column must show exactly `digits` (`--digits`), raising the precision for them;
+    /// else it shows up to `digits`, as many as the precision that decides the verdict certifies
+    /// (a long training's loss may then show a dozen).
+    public var digitsAreFixed: Bool
     /// Hears how far the certified run's training has got (long checks: `E_total@1000000`).
     public var progress: (@Sendable (CheckProgress) -> Void)?
 
     public init(
-        escalation: Escalation = .standard, digits: Int = 20, progress: (@Sendable (CheckProgress) -> Void)? = nil
+        escalation: Escalation = .standard, digits: Int = 20, digitsAreFixed: Bool = false,
+        progress: (@Sendable (CheckProgress) -> Void)? = nil
     ) {
         self.escalation = escalation
         self.digits = max(digits, 1)
+        self.digitsAreFixed = digitsAreFixed
         self.progress = progress
     }
 
@@ -54,6 +60,15 @@ public struct FixtureChecker: Sendable {
             message: "cannot evaluate \(failure.claim.quantity)\(place): \(failure.run.message)")
     }
 
+    /// The three evaluations every check makes of its requests, the longest first.
+    private enum Evaluation: CaseIterable, Sendable { case certified, double, float }
+
+    private enum Evaluated: Sendable {
+        case doubles([Double])
+        case floats([Float])
+        case certified([Result<RationalBall, RunError>])
+    }
+
     /// A finished piece of the checking pool.
     private enum Job: Sendable {
         case certified(Result<[ClaimResult], ClaimError>)
@@ -68,19 +83,43 @@ public struct FixtureChecker: Sendable {
             throw ClaimError(claim: claims[0], run: RunError(message: error.description, definition: nil, step: 0))
         }
         let (plans, requests) = try ClaimPlan.plans(for: claims, in: fixture, scenario: scenario)
-        let doubles = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests)
-            .map { (try? $0.get()) ?? .nan }
-        let floats = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:)).evaluate(requests)
-            .map { (try? $0.get()) ?? .nan }
+        // Double, binary32 and the first certified run at once: over a long training each is long.
+        let evaluations = Parallel.map(Evaluation.allCases) { evaluation -> Evaluated in
+            switch evaluation {
+            case .double:
+                let run = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:))
+                return .doubles(run.evaluate(requests).map { (try? $0.get()) ?? .nan })
+            case .float:
+                let run = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:))
+                return .floats(run.evaluate(requests).map { (try? $0.get()) ?? .nan })
+            case .certified:
+                return .certified(
+                    CertifiedVerdicts.values(
+                        of: requests, in: scenario, precision: escalation.initial, progress: progress))
+            }
+        }
+        var (doubles, floats): ([Double], [Float]) = ([], [])
+        var firstValues: [Result<RationalBall, RunError>]?
+        for evaluated in evaluations {
+            switch evaluated {
+            case .doubles(let values): doubles = values
+            case .floats(let values): floats = values
+            case .certified(let values): firstValues = values
+            }
+        }
+        let first = firstValues
         let certified = CertifiedVerdicts(
             claims: claims, plans: plans, requests: requests, scenario: scenario, doubles: doubles, floats: floats,
-            escalation: escalation, digits: digits, progress: progress)
+            escalation: escalation, digits: digits, digitsAreFixed: digitsAreFixed, progress: progress)
         // A printed figure has a dozen digits at most: 64-bit enclosures (one machine word) decide
         // whether a mistake reproduces it, and the escalation raises that where they cannot.
         let search = MistakeSearch(fixture: fixture, escalation: Escalation(initial: 64, cap: escalation.cap))
         // The search starts at once, on the claims whose Double value is not correctly rounded,
-        // while the certified run decides the verdicts on the other core.
+        // while the certified run decides the verdicts on the other core; after a long training,
+        // where Double is often far off and screening costs as much as certifying, only once a
+        // verdict asks for an explanation.
         let likely = claims.indices.filter { index in
+            guard !LongTraining.includes(step: claims[index].quantity.step) else { return false }
             guard let literal = claims[index].literal, let point = Rational(exactly: doubles[plans[index].main]) else {
                 return true
             }
@@ -92,7 +131,7 @@ public struct FixtureChecker: Sendable {
         let jobs: [Mistake?] = [nil] + mistakes.map { $0 }
         let done = Parallel.map(jobs) { job -> Job in
             guard let mistake = job else {
-                return .certified(Result { () throws(ClaimError) in try certified.results() })
+                return .certified(Result { () throws(ClaimError) in try certified.results(first: first) })
             }
             return .screened(search.outcome(of: mistake, pending: likely, claims: claims, base: scenario))
         }

@@ -13,59 +13,100 @@ struct ScenarioRun<R: RegisterFile> {
     /// Hears each training step done, and the last step any request needs.
     var progress: ((_ step: Int, _ steps: Int) -> Void)? = nil
 
+    /// Makes an observer of the training steps (`CentredTraining`); when the observer fails, the
+    /// run starts its training again without one.
+    var observe: ((TrainingStep<R>) -> (any TrainingObserver<R>)?)? = nil
+
     /// The value of each request, in order, or why it could not be had.
     func evaluate(_ requests: [Request]) -> [Result<R.Value, RunError>] {
         var results = [Result<R.Value, RunError>?](repeating: nil, count: requests.count)
         let steps = Set(requests.map(\.step)).sorted()
-        var training: Result<TrainingStep<R>, RunError>?
+        var training: Training?
         if (steps.last ?? 0) > 0 {
-            training = Result { () throws(RunError) in
-                try TrainingStep(scenario: scenario, makeRegisters: makeRegisters)
-            }
+            training = Training(run: self, lastStep: steps.last ?? 0)
         }
-        var current = 0
         for step in steps {
             let indices = requests.indices.filter { requests[$0].step == step }
             var trained: TrainingStep<R>?
-            if step > 0, let trainingSoFar = training {
+            if step > 0, let training {
                 do {
-                    let run = try trainingSoFar.get()
-                    while current < step {
-                        try run.advance(from: current)
-                        current += 1
-                        progress?(current, steps.last ?? current)
-                    }
-                    trained = run
+                    trained = try training.advance(to: step)
                 } catch {
-                    training = .failure(error)
                     for index in indices { results[index] = .failure(error) }
                     continue
                 }
             }
-            for (index, result) in zip(indices, readOut(indices.map { requests[$0] }, at: step, trained: trained)) {
-                results[index] = result
-            }
+            let observer = step > 0 ? training?.observer : nil
+            let values = readOut(indices.map { requests[$0] }, at: step, trained: trained, observer: observer)
+            for (index, result) in zip(indices, values) { results[index] = result }
         }
         return results.map { $0 ?? .failure(RunError(message: "not evaluated", definition: nil, step: 0)) }
     }
 
+    /// The training of one evaluation: its steps so far, and the observer while it holds.
+    private final class Training {
+        let run: ScenarioRun
+        let lastStep: Int
+        var current = 0
+        var state: Result<TrainingStep<R>, RunError>
+        var observer: (any TrainingObserver<R>)?
+
+        init(run: ScenarioRun, lastStep: Int) {
+            self.run = run
+            self.lastStep = lastStep
+            state = Result { () throws(RunError) in
+                try TrainingStep(scenario: run.scenario, makeRegisters: run.makeRegisters)
+            }
+            if case .success(let steps) = state { observer = run.observe?(steps) }
+        }
+
+        /// Trains up to `step` steps; an observer that fails is dropped and training starts again.
+        func advance(to step: Int) throws(RunError) -> TrainingStep<R> {
+            let steps = try state.get()
+            while current < step {
+                do { try steps.advance(from: current) } catch {
+                    state = .failure(error)
+                    throw error
+                }
+                current += 1
+                do { try observer?.stepped(at: current) } catch { return try restart(to: step) }
+                run.progress?(current, lastStep)
+            }
+            do { try observer?.close(at: current) } catch { return try restart(to: step) }
+            return steps
+        }
+
+        /// Starts training again from step 0 without the observer, which could not go on.
+        private func restart(to step: Int) throws(RunError) -> TrainingStep<R> {
+            observer = nil
+            current = 0
+            state = Result { () throws(RunError) in
+                try TrainingStep(scenario: run.scenario, makeRegisters: run.makeRegisters)
+            }
+            return try advance(to: step)
+        }
+    }
+
     /// The requests of one step, read in one program; when that fails, each request alone, so that
     /// only the ones that cannot be evaluated fail.
-    private func readOut(_ requests: [Request], at step: Int, trained: TrainingStep<R>?) -> [Result<R.Value, RunError>]
-    {
+    private func readOut(
+        _ requests: [Request], at step: Int, trained: TrainingStep<R>?, observer: (any TrainingObserver<R>)?
+    ) -> [Result<R.Value, RunError>] {
         do {
-            return try read(requests, at: step, trained: trained).map { .success($0) }
+            return try read(requests, at: step, trained: trained, observer: observer).map { .success($0) }
         } catch {
             guard requests.count > 1 else { return [.failure(error)] }
             return requests.map { request in
-                Result { () throws(RunError) in try read([request], at: step, trained: trained)[0] }
+                Result { () throws(RunError) in try read([request], at: step, trained: trained, observer: observer)[0] }
             }
         }
     }
 
     /// Compiles the requests into one readout program, loads the trained parameters into it and runs
     /// it on each sample the requests need (once on the model's own givens without `[data]`).
-    private func read(_ requests: [Request], at step: Int, trained: TrainingStep<R>?) throws(RunError) -> [R.Value] {
+    private func read(
+        _ requests: [Request], at step: Int, trained: TrainingStep<R>?, observer: (any TrainingObserver<R>)?
+    ) throws(RunError) -> [R.Value] {
         var builder = ProgramBuilder(model: scenario.model)
         var outputs: [Int] = []
         do {
@@ -91,6 +132,7 @@ struct ScenarioRun<R: RegisterFile> {
             if let trained {
                 for (source, target) in parameterRegisters {
                     registers.set(trained.registers.value(at: source), at: target)
+                    observer?.widen(registers, at: target)
                 }
             }
             return try readout.values(running: program, on: registers)

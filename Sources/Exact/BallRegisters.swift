@@ -68,3 +68,28 @@ public final class BallRegisters: RegisterFile {
         }
     }
 }
+
+extension BallRegisters: CentredRegisters {
+    public func radiusBound(at r: Int) -> Double { radii[r].doubleUpperBound }
+
+    public func recentre(at r: Int) { radii[r] = .zero }
+
+    public func widen(at r: Int, by bound: Double) { radii[r] += Magnitude(bound) }
+
+    public func bounds(at r: Int) -> ClosedRange<Double> {
+        let radius = radii[r].doubleUpperBound
+        let lower = (mpfr_get_d(mids + r, MPFR_RNDD) - radius).nextDown
+        let upper = (mpfr_get_d(mids + r, MPFR_RNDU) + radius).nextUp
+        return lower.isNaN || upper.isNaN ? -Double.infinity...Double.infinity : lower...upper
+    }
+
+    public func load(enclosing range: ClosedRange<Double>, into r: Int) throws(EnclosureError) {
+        guard range.lowerBound.isFinite, range.upperBound.isFinite else { throw .overflow }
+        let middle = range.lowerBound / 2 + range.upperBound / 2
+        let reach = Swift.max(middle - range.lowerBound, range.upperBound - middle).nextUp.nextUp
+        guard middle.isFinite, reach.isFinite else { throw .overflow }
+        mpfr_set_d(mids + r, middle, MPFR_RNDN)
+        radii[r] = Magnitude(reach)
+        if mpfr_get_d(mids + r, MPFR_RNDN) != middle { radii[r] += BallArithmetic.ulp(mids + r) }
+    }
+}

@@ -6,7 +6,9 @@ import CGMP
 /// x = k·ln2 + r with 0 ≤ r < ln2 (in MPFR at 192 bits), r = j/256 + s with s < 2^−8, and
 /// e^x = 2^k · e^(j/256) · e^s: e^(j/256) comes from a table made once with MPFR, and e^s from 14
 /// Taylor terms in Q1.127 (remainder < 2^−136). Every fixed-point step truncates, by at most one
-/// unit of 2^−127; the Horner loop adds at most 3 units in all (each error is damped by s < 2^−8),
+/// unit of 2^−127: each Horner step adds its coefficient's truncation (⌊⌊2^127/(n−1)!⌋/n⌋ is below
+/// 2^127/n! by less than 2 units) and its product's, and each error is damped by s < 2^−8 in the
+/// steps after it, so the loop adds at most 3.02 units in all,
 /// the table 1, the final product 2 units of 2^−127 relative to a value ≥ 1, and the reduction
 /// less than 2^−180: the result is within 2^−123 of e^x relative; the bound returned says 2^−121
 /// (plus the rounding into a destination narrower than 128 bits).
@@ -41,6 +43,15 @@ enum FixedPointExp {
         mpfr_clear(value)
         value.deallocate()
         return powers
+    }()
+
+    /// 1/n! for n = 0…14, floored to Q1.127: the Taylor coefficients of e^s.
+    private static let taylorCoefficients: [UInt128] = {
+        var coefficients = [UInt128(1) << 127]
+        for n in 1...14 {
+            coefficients.append((coefficients[n - 1]) / UInt128(n))
+        }
+        return coefficients
     }()
 
     /// ⌊x · 2^fractionBits⌋ for 0 ≤ x < 2^(128 − fractionBits), read from x's two leading limbs.
@@ -81,10 +92,9 @@ enum FixedPointExp {
         let j = Int(reduced >> 119)
         guard j < powers.count else { return nil }
         let small = reduced & (UInt128(1) << 119 - 1)
-        let one = UInt128(1) << 127
-        var series = one
-        for n in stride(from: 14, through: 1, by: -1) {
-            series = one + multiply(small, series) / UInt128(n)
+        var series = UInt128(0)
+        for coefficient in taylorCoefficients.reversed() {
+            series = coefficient + multiply(small, series)
         }
         // ⌊T·P / 2^128⌋ in units of 2^−126: e^x ≈ product · 2^(k − 126), 128 bits at most.
         let product = powers[j].multipliedFullWidth(by: series).high

@@ -83,6 +83,17 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var isZero: Bool { significand == 0 }
 
+    /// The bound as a `Double`, rounded up: `+∞` past binary64's range, the least subnormal below it.
+    public var doubleUpperBound: Double {
+        guard !isZero else { return 0 }
+        guard exponent <= Double.greatestFiniteMagnitude.exponent else { return .infinity }
+        guard exponent >= Double.leastNormalMagnitude.exponent else {
+            return Swift.max(
+                Double(sign: .plus, exponent: exponent, significand: significand).nextUp, .leastNonzeroMagnitude)
+        }
+        return Double(sign: .plus, exponent: exponent, significand: significand)
+    }
+
     /// Sets `x` to this magnitude exactly (`x` needs at least 53 bits of precision).
     func write(to x: UnsafeMutablePointer<__mpfr_struct>) {
         mpfr_set_d(x, significand, MPFR_RNDN)

@@ -112,3 +112,26 @@ public final class RationalBallRegisters: RegisterFile {
         exact[r] = value.exact
     }
 }
+
+extension RationalBallRegisters: CentredRegisters {
+    public func radiusBound(at r: Int) -> Double { balls.radiusBound(at: r) }
+
+    /// The exact value, if any, goes with the radius: the register now stands for its midpoint.
+    public func recentre(at r: Int) {
+        exact[r] = nil
+        balls.recentre(at: r)
+    }
+
+    public func widen(at r: Int, by bound: Double) {
+        guard bound > 0 else { return }
+        exact[r] = nil
+        balls.widen(at: r, by: bound)
+    }
+
+    public func bounds(at r: Int) -> ClosedRange<Double> { balls.bounds(at: r) }
+
+    public func load(enclosing range: ClosedRange<Double>, into r: Int) throws(EnclosureError) {
+        exact[r] = nil
+        try balls.load(enclosing: range, into: r)
+    }
+}
