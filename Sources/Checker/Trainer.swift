@@ -35,8 +35,16 @@ public struct Trainer: Sendable {
         throws(TrainingError) -> [Record]
     {
         try escalating { (precision: Int) throws(RunError) in
-            let records = try run(steps: steps, every: max(every, 1), precision: precision, progress: progress)
-            return (records, records.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil })
+            let every = max(every, 1)
+            var records: [Record]?
+            if LongTraining.includes(step: steps) {
+                records = try run(steps: steps, every: every, precision: precision, centred: true, progress: progress)
+            }
+            if records == nil {
+                records = try run(steps: steps, every: every, precision: precision, centred: false, progress: progress)
+            }
+            let settled = records ?? []
+            return (settled, settled.allSatisfy { $0.loss.formatted(significantDigits: digits) != nil })
         }
     }
 
@@ -66,14 +74,18 @@ public struct Trainer: Sendable {
         return result
     }
 
-    private func run(steps: Int, every: Int, precision: Int, progress: (@Sendable (Int) -> Void)?)
-        throws(RunError) -> [Record]
+    /// The records of one run at `precision`; `centred` re-centres the certified training
+    /// (`CentredTraining`), and returns `nil` when the scenario has no such bound.
+    private func run(steps: Int, every: Int, precision: Int, centred: Bool, progress: (@Sendable (Int) -> Void)?)
+        throws(RunError) -> [Record]?
     {
         guard let loss = fixture.training?.loss else { return [] }
         do {
             let scenario = try Scenario(fixture: fixture)
             let certified = try TrainingStep(scenario: scenario) { BallRegisters(count: $0, precision: precision) }
             let plain = try TrainingStep(scenario: scenario, makeRegisters: DoubleRegisters.init(count:))
+            let centring = centred ? CentredTraining(scenario: scenario, training: certified) : nil
+            if centred && centring == nil { return nil }
             var builder = ProgramBuilder(model: fixture.model)
             let watched = [loss] + outputs
             var registers: [Int] = []
@@ -92,11 +104,14 @@ public struct Trainer: Sendable {
                 if step > 0 {
                     try certified.advance(from: step - 1)
                     try plain.advance(from: step - 1)
+                    do { try centring?.stepped(at: step) } catch { return nil }
                     progress?(step)
                 }
                 guard step % every == 0 || step == steps else { continue }
+                do { try centring?.close(at: step) } catch { return nil }
                 for (source, target) in parameterRegisters {
                     balls.set(certified.registers.value(at: source), at: target)
+                    centring?.widen(balls, at: target)
                     doubles.set(plain.registers.value(at: source), at: target)
                 }
                 try readout.runBody(on: balls)

@@ -7,6 +7,9 @@ public struct TrainingReport: Sendable {
 
     /// Significant digits shown for the certified loss, and for the outputs in JSON and in the table.
     public static let lossDigits = 25
+    /// Significant digits the certified loss must have before `train` stops raising the precision
+    /// (a million steps certify a dozen at 128 bits; up to `lossDigits` are shown).
+    public static let settledDigits = 12
     public static let outputDigits = 25
     public static let tableOutputDigits = 15
 

@@ -49,7 +49,7 @@ enum TrainCommand {
             let trainer = try Trainer(fixture: fixture)
             let line = ProgressLine()
             defer { line.finish() }
-            records = try trainer.run(steps: steps, every: readEvery, digits: TrainingReport.lossDigits) { step in
+            records = try trainer.run(steps: steps, every: readEvery, digits: TrainingReport.settledDigits) { step in
                 line.update(ProgressLine.bar("training", step: step, total: steps))
             }
         } catch {
