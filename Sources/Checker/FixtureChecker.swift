@@ -60,13 +60,10 @@ public struct FixtureChecker: Sendable {
             message: "cannot evaluate \(failure.claim.quantity)\(place): \(failure.run.message)")
     }
 
-    /// The three evaluations every check makes of its requests, the longest first.
-    private enum Evaluation: CaseIterable, Sendable { case certified, double, float }
-
+    /// The two plain evaluations of a check's requests.
     private enum Evaluated: Sendable {
         case doubles([Double])
         case floats([Float])
-        case certified([Result<RationalBall, RunError>])
     }
 
     /// A finished piece of the checking pool.
@@ -83,31 +80,23 @@ public struct FixtureChecker: Sendable {
             throw ClaimError(claim: claims[0], run: RunError(message: error.description, definition: nil, step: 0))
         }
         let (plans, requests) = try ClaimPlan.plans(for: claims, in: fixture, scenario: scenario)
-        // Double, binary32 and the first certified run at once: over a long training each is long.
-        let evaluations = Parallel.map(Evaluation.allCases) { evaluation -> Evaluated in
-            switch evaluation {
-            case .double:
-                let run = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:))
-                return .doubles(run.evaluate(requests).map { (try? $0.get()) ?? .nan })
-            case .float:
+        // Double and binary32 side by side (over a long training each is long); the certified run
+        // then shares the cores with the mistakes' screening, which needs the Double values.
+        let evaluations = Parallel.map([false, true]) { isFloat -> Evaluated in
+            if isFloat {
                 let run = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:))
                 return .floats(run.evaluate(requests).map { (try? $0.get()) ?? .nan })
-            case .certified:
-                return .certified(
-                    CertifiedVerdicts.values(
-                        of: requests, in: scenario, precision: escalation.initial, progress: progress))
             }
+            let run = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:))
+            return .doubles(run.evaluate(requests).map { (try? $0.get()) ?? .nan })
         }
         var (doubles, floats): ([Double], [Float]) = ([], [])
-        var firstValues: [Result<RationalBall, RunError>]?
         for evaluated in evaluations {
             switch evaluated {
             case .doubles(let values): doubles = values
             case .floats(let values): floats = values
-            case .certified(let values): firstValues = values
             }
         }
-        let first = firstValues
         let certified = CertifiedVerdicts(
             claims: claims, plans: plans, requests: requests, scenario: scenario, doubles: doubles, floats: floats,
             escalation: escalation, digits: digits, digitsAreFixed: digitsAreFixed, progress: progress)
@@ -131,7 +120,7 @@ public struct FixtureChecker: Sendable {
         let jobs: [Mistake?] = [nil] + mistakes.map { $0 }
         let done = Parallel.map(jobs) { job -> Job in
             guard let mistake = job else {
-                return .certified(Result { () throws(ClaimError) in try certified.results(first: first) })
+                return .certified(Result { () throws(ClaimError) in try certified.results() })
             }
             return .screened(search.outcome(of: mistake, pending: likely, claims: claims, base: scenario))
         }
