@@ -100,9 +100,9 @@ public struct FixtureChecker: Sendable {
         let certified = CertifiedVerdicts(
             claims: claims, plans: plans, requests: requests, scenario: scenario, doubles: doubles, floats: floats,
             escalation: escalation, digits: digits, digitsAreFixed: digitsAreFixed, progress: progress)
-        // A printed figure has a dozen digits at most: 64-bit enclosures (one machine word) decide
-        // whether a mistake reproduces it, and the escalation raises that where they cannot.
-        let search = MistakeSearch(fixture: fixture, escalation: Escalation(initial: 64, cap: escalation.cap))
+        // A printed figure has a dozen digits at most: the first precision's enclosures decide whether
+        // a mistake reproduces it (128 bits, where the Swift kernels run: faster than MPFR at 64).
+        let search = MistakeSearch(fixture: fixture, escalation: Escalation(initial: 128, cap: escalation.cap))
         // The search starts at once, on the claims whose Double value is not correctly rounded,
         // while the certified run decides the verdicts on the other core; after a long training,
         // where Double is often far off and screening costs as much as certifying, only once a

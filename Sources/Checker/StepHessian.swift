@@ -19,10 +19,16 @@ struct StepHessian {
     /// Enclosures this coarse suffice: the bound needs a few correct digits of each entry.
     static let precision = 64
 
+    /// Beyond this many trained parameters the Hessian's n² entries cost more than they save.
+    static let largestParameterCount = 64
+
     /// The scenario's step Hessian, or `nil` when the scenario is not one this applies to.
     init?(scenario: Scenario) {
+        // The rate must be a constant of the step: made of givens that are not trained.
+        let rateNames = scenario.rate.names
         guard scenario.updateSign > 0, !scenario.isSequential, let loss = scenario.fixture.training?.loss,
-            !scenario.parameters.isEmpty, Self.isSmooth(scenario.model)
+            (1...Self.largestParameterCount).contains(scenario.parameters.count), Self.isSmooth(scenario.model),
+            rateNames.allSatisfy({ scenario.model.givens[$0] != nil && !scenario.parameters.contains($0) })
         else { return nil }
         let model = scenario.model
         let names = scenario.parameters.map { "∇" + $0 }

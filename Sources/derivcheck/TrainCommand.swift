@@ -9,7 +9,7 @@ enum TrainCommand {
         abstract: "Train a fixture's network with certified arithmetic beside Double.",
         discussion: """
             For the tutorial's network unless --fixture names another. Every K steps prints the loss
-            (certified, 25 significant digits), the loss plain Double arithmetic reaches, how many
+            (certified, up to 25 significant digits and at least 12), the loss plain Double reaches, how many
             leading significant digits of it are right, and the outputs (certified).
             Example: derivcheck train --steps 10000 --every 1000 --plot loss.svg
             """,

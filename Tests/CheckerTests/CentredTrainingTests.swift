@@ -69,6 +69,19 @@ struct CentredTrainingTests {
         }
     }
 
+    /// Steps whose Jacobian is not `I − η·H` with a smooth loss are trained the plain way.
+    @Test func notForReluOrATrainedRate() throws {
+        let relu = Self.tutorialHead.replacingOccurrences(of: "activation = logistic", with: "activation = relu")
+        let trainedRate = Self.tutorialHead.replacingOccurrences(
+            of: "parameters = w1 w2 w3 w4 w5 w6 w7 w8", with: "parameters = w1 w2 w3 w4 w5 w6 w7 w8 η")
+        for (text, why) in [(relu, "relu is not smooth"), (trainedRate, "the rate is trained")] {
+            #expect(text != Self.tutorialHead)
+            let scenario = try Scenario(fixture: FixtureReader.read(text: text, file: "plain.deriv"))
+            let training = try TrainingStep(scenario: scenario) { RationalBallRegisters(count: $0, precision: 128) }
+            #expect(CentredTraining(scenario: scenario, training: training) == nil, "\(why)")
+        }
+    }
+
     /// A 2-3-2 net with one smooth activation, random weights, biases and rate, all weights trained.
     static func randomNet(_ random: inout SplitMix64) -> String {
         func decimal(_ random: inout SplitMix64, _ range: ClosedRange<Int>) -> String {
