@@ -7,6 +7,8 @@ import Symbolic
 struct MistakeSearch: Sendable {
     let fixture: Fixture
     let escalation: Escalation
+    /// The programs on which the pairs of a layer are screened, shared by every mistake.
+    let screens = ScreenCache()
 
     /// The mistakes worth trying on this fixture.
     func candidates() -> [Mistake] {
@@ -102,14 +104,41 @@ struct MistakeSearch: Sendable {
         return findings
     }
 
-    /// Screens one mistake in `Double`, then certifies the claims it comes close to.
+    /// Screens one mistake in `Double`, then certifies the claims it comes close to. A pair of
+    /// parameters (`swapped`, `exchanged`, `miswired`) is screened on the shared `SlotScreen`,
+    /// its scenario rebuilt only when a claim comes close; any other mistake on its own scenario.
     func outcome(of mistake: Mistake, pending: [Int], claims: [Claim], base: Scenario) -> Outcome {
-        var outcome = Outcome()
-        guard let scenario = try? Scenario(fixture: fixture, mistake: mistake, sharing: base) else { return outcome }
+        let screen = screens.screen(pending: pending) {
+            SlotScreen(fixture: fixture, claims: claims, pending: pending, base: base)
+        }
+        if let screened = screen?.values(of: mistake, pending: pending, claims: claims) {
+            return judged(screened, claims: claims) { owners in
+                guard let scenario = try? Scenario(fixture: fixture, mistake: mistake, sharing: base) else { return [] }
+                let (requests, kept) = Self.requests(for: owners, claims: claims, scenario: scenario)
+                return certifiedReproductions(of: requests, owners: kept, claims: claims, scenario: scenario)
+            }
+        }
+        guard let scenario = try? Scenario(fixture: fixture, mistake: mistake, sharing: base) else { return Outcome() }
         let relevant = pending.filter { matters(mistake, for: claims[$0], scenario: scenario, base: base) }
+        let (requests, owners) = Self.requests(for: relevant, claims: claims, scenario: scenario)
+        guard !requests.isEmpty else { return Outcome() }
+        if mistake == .float32 { return binary32Outcome(requests, owners: owners, claims: claims, scenario: scenario) }
+        let doubles = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests)
+        let screened = zip(owners, doubles).compactMap { owner, result in (try? result.get()).map { (owner, $0) } }
+        return judged(screened, claims: claims) { candidates in
+            let positions = candidates.compactMap { owners.firstIndex(of: $0) }
+            return certifiedReproductions(
+                of: positions.map { requests[$0] }, owners: positions.map { owners[$0] }, claims: claims,
+                scenario: scenario)
+        }
+    }
+
+    /// The requests of the claims at `indices` in a scenario, and the claims they belong to (a claim
+    /// whose quantity the scenario cannot express is left out).
+    private static func requests(for indices: [Int], claims: [Claim], scenario: Scenario) -> ([Request], [Int]) {
         var requests: [Request] = []
         var owners: [Int] = []
-        for index in relevant {
+        for index in indices {
             let claim = claims[index]
             guard let expression = try? scenario.expression(for: claim.quantity.target) else { continue }
             requests.append(
@@ -118,21 +147,25 @@ struct MistakeSearch: Sendable {
                     samples: scenario.samples(for: claim.quantity)))
             owners.append(index)
         }
-        guard !requests.isEmpty else { return outcome }
-        if mistake == .float32 { return binary32Outcome(requests, owners: owners, claims: claims, scenario: scenario) }
-        let doubles = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:)).evaluate(requests)
+        return (requests, owners)
+    }
+
+    /// The outcome of a mistake's `Double` values (by claim): how many digits each shares with the
+    /// printed number, and the claims `certify` confirms among those that come close.
+    private func judged(_ screened: [(index: Int, value: Double)], claims: [Claim], certify: ([Int]) -> [Int])
+        -> Outcome
+    {
+        var outcome = Outcome()
         var candidates: [Int] = []
-        for (position, index) in owners.enumerated() {
-            guard let literal = claims[index].literal, case .success(let double) = doubles[position] else { continue }
+        for (index, double) in screened {
+            guard let literal = claims[index].literal else { continue }
             // Where Double cannot represent the value (an overflow, a NaN), it decides nothing: balls do.
-            if !double.isFinite || Self.isNear(double, literal) { candidates.append(position) }
+            if !double.isFinite || Self.isNear(double, literal) { candidates.append(index) }
             outcome.agreement[index] = Self.agreeingDigits(double, literal)
             outcome.values[index] = double
         }
         guard !candidates.isEmpty else { return outcome }
-        outcome.reproduced = certifiedReproductions(
-            of: candidates.map { requests[$0] }, owners: candidates.map { owners[$0] }, claims: claims,
-            scenario: scenario)
+        outcome.reproduced = certify(candidates)
         return outcome
     }
 

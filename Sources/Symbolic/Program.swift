@@ -79,6 +79,16 @@ public struct Program: Sendable {
         }
     }
 
+    /// The program with some body instructions replaced (by position): a variant compiled as a
+    /// small edit of this one, without compiling again.
+    public func replacingBody(_ edits: [(position: Int, instruction: Instruction)]) -> Program {
+        var result = self
+        for edit in edits where result.body.indices.contains(edit.position) {
+            result.body[edit.position] = edit.instruction
+        }
+        return result
+    }
+
     /// Setup then body.
     @inlinable
     public func run<R: RegisterFile>(on registers: R) throws(ProgramError) {

@@ -1,0 +1,193 @@
+import Exact
+import Fixture
+import Symbolic
+
+/// Screens the `swapped`, `exchanged` and `miswired` mistakes in `Double` on two programs compiled
+/// once per search (a training step and a readout of the pending claims), each mistake a few
+/// redirected copies: the quadratically many pairs of a layer cost one run each, with no model,
+/// derivative or program rebuilt (`SlotModel`, `SlotProgram`).
+///
+/// The values are the mistake's up to rounding (a sum may be added in another order), which is
+/// all screening needs: a mistake that comes close is certified on its own rebuilt `Scenario`.
+/// Training that adds up a batch of several samples is left to `ScenarioRun`.
+struct SlotScreen: Sendable {
+    let training: SlotProgram
+    let readout: SlotProgram
+    /// The readout register of each pending claim (an index into the claims).
+    let outputs: [Int: Int]
+    /// The derivative aliases (by parameter) that each pending claim's expression reads.
+    let aliasesRead: [Int: Set<String>]
+    let steps: [Int: Int]
+    let samples: [Int: Request.Samples]
+    /// The data givens' registers in the training program and in the readout, and the samples.
+    let trainingData: [Int]
+    let readoutData: [Int]
+    let data: [[Rational]]
+    let spec: TrainingSpec
+
+    /// Nil where the fast path does not apply: nothing trained, a batch of several samples, a
+    /// name the slot model cannot compile.
+    init?(fixture: Fixture, claims: [Claim], pending: [Int], base: Scenario) {
+        guard let spec = fixture.training, !TrainingStep<DoubleRegisters>.batchesSeveralSamples(fixture),
+            let slots = SlotModel(fixture: fixture),
+            let training = try? Self.trainingProgram(slots, rate: base.rate, fixture: fixture)
+        else { return nil }
+        var builder = ProgramBuilder(model: slots.model)
+        guard let copies = SlotProgram.emitCopies(of: slots, into: &builder) else { return nil }
+        var outputs: [Int: Int] = [:]
+        var aliasesRead: [Int: Set<String>] = [:]
+        for index in pending {
+            let target = claims[index].quantity.target
+            guard let expression = try? slots.expression(for: target),
+                let register = try? builder.compile(expression)
+            else { return nil }
+            outputs[index] = register
+            if case .derivative = target {
+                let names = Set(expression.names)
+                aliasesRead[index] = Set(slots.parameters.filter { names.contains(SlotModel.alias($0)) })
+            }
+        }
+        readoutData = (fixture.data?.names ?? []).compactMap { builder.register(forGiven: $0) }
+        readout = SlotProgram(builder.finished(keeping: Array(outputs.values)), copies: copies)
+        self.training = training.program
+        trainingData = training.data
+        self.outputs = outputs
+        self.aliasesRead = aliasesRead
+        steps = Dictionary(uniqueKeysWithValues: pending.map { ($0, claims[$0].quantity.step) })
+        samples = Dictionary(uniqueKeysWithValues: pending.map { ($0, base.samples(for: claims[$0].quantity)) })
+        data = fixture.data?.samples ?? []
+        self.spec = spec
+    }
+
+    /// One training step, `p ← p − η·(g_p + 0)` for every parameter at once (the `+ 0` is where
+    /// `miswired` adds a second slot's gradient), and its data givens' registers.
+    private static func trainingProgram(_ slots: SlotModel, rate: Expr, fixture: Fixture) throws(ModelError) -> (
+        program: SlotProgram, data: [Int]
+    )? {
+        var builder = ProgramBuilder(model: slots.model)
+        guard let copies = SlotProgram.emitCopies(of: slots, into: &builder) else { return nil }
+        let rateRegister = try builder.compile(rate)
+        let zero = builder.allocate(initial: 0)
+        var sums: [String: Int] = [:]
+        var gradients: [String: Int] = [:]
+        var updates: [(target: Int, step: Int)] = []
+        // Every gradient before any sum, so that a sum may read another parameter's gradient.
+        for name in slots.parameters { gradients[name] = try builder.compile(slots.gradient[name] ?? 0) }
+        for name in slots.parameters {
+            guard let own = copies.parameters[name], let gradient = gradients[name] else { continue }
+            let sum = builder.allocate()
+            builder.emit(.add(gradient, zero, into: sum))
+            let step = builder.allocate()
+            builder.emit(.multiply(rateRegister, sum, into: step))
+            builder.emit(.subtract(own, step, into: step))
+            sums[name] = sum
+            updates.append((own, step))
+        }
+        for update in updates { builder.emit(.copy(update.step, into: update.target)) }
+        let data = (fixture.data?.names ?? []).compactMap { builder.register(forGiven: $0) }
+        let program = builder.finished(keeping: updates.map(\.target))
+        return (SlotProgram(program, copies: copies, sums: sums, gradients: gradients, zero: zero), data)
+    }
+
+    /// Whether the mistake can change a pending claim's value at all: a swap of a parameter that no
+    /// derivative formula of the claim or of training reads changes nothing.
+    func matters(_ mistake: Mistake, claim index: Int) -> Bool {
+        let trained = (steps[index] ?? 0) >= 1
+        let redirected: [String]
+        switch mistake {
+        case .swapped(_, let replaced): redirected = [replaced]
+        case .exchanged(let a, let b): redirected = [a, b]
+        default: return true
+        }
+        return redirected.contains { name in
+            aliasesRead[index]?.contains(name) == true || (trained && training.aliasCopies[name] != nil)
+        }
+    }
+
+    /// The mistake's `Double` value of each pending claim it matters to, in `pending`'s order; nil
+    /// where the mistake is not a redirection, or is `miswired` and a claim is a derivative by one of
+    /// its two parameters (the sum of two slots' derivatives), so the scenario must be rebuilt.
+    func values(of mistake: Mistake, pending: [Int], claims: [Claim]) -> [(index: Int, value: Double)]? {
+        let relevant = pending.filter { outputs[$0] != nil && matters(mistake, claim: $0) }
+        if case .miswired(let used, let replaced) = mistake,
+            relevant.contains(where: { Self.isDerivative(claims[$0].quantity, by: [used, replaced]) })
+        {
+            return nil
+        }
+        guard let train = training.patched(for: mistake), let read = readout.patched(for: mistake) else { return nil }
+        guard !relevant.isEmpty else { return [] }
+        let registers = DoubleRegisters(count: train.registerCount)
+        guard (try? train.runSetup(on: registers)) != nil else { return nil }
+        var found: [Int: Double] = [:]
+        var current = 0
+        for step in Set(relevant.compactMap { steps[$0] }).sorted() {
+            while current < step {
+                guard advance(from: current, program: train, registers) else { return nil }
+                current += 1
+            }
+            let due = relevant.filter { steps[$0] == step }
+            guard let values = readOut(due, program: read, trained: step > 0 ? registers : nil) else { return nil }
+            found.merge(values) { first, _ in first }
+        }
+        return relevant.compactMap { index in found[index].map { (index, $0) } }
+    }
+
+    /// Whether a quantity is a derivative by one of `variables`.
+    private static func isDerivative(_ quantity: Quantity, by variables: [String]) -> Bool {
+        if case .derivative(_, let variable) = quantity.target { return variables.contains(variable) }
+        return false
+    }
+
+    /// Takes the training step after `step` steps, on the sample that step uses; false if it fails.
+    private func advance(from step: Int, program: Program, _ registers: DoubleRegisters) -> Bool {
+        if !data.isEmpty {
+            load(sample: spec.samples(ofStep: step + 1, count: data.count).lowerBound, registers, trainingData)
+        }
+        return (try? program.runBody(on: registers)) != nil
+    }
+
+    /// The claims' values read with the trained parameters (the initial ones when `trained` is nil).
+    private func readOut(_ due: [Int], program: Program, trained: DoubleRegisters?) -> [Int: Double]? {
+        let registers = DoubleRegisters(count: program.registerCount)
+        guard (try? program.runSetup(on: registers)) != nil else { return nil }
+        if let trained {
+            for (name, target) in readout.parameters {
+                guard let source = training.parameters[name] else { continue }
+                registers.set(trained.value(at: source), at: target)
+            }
+        }
+        var values: [Int: Double] = [:]
+        var sums: [Int: Double] = [:]
+        for sample in neededSamples(due) {
+            if let sample { load(sample: sample, registers, readoutData) }
+            guard (try? program.runBody(on: registers)) != nil else { return nil }
+            for index in due {
+                guard let output = outputs[index] else { continue }
+                switch samples[index] {
+                case .model?: values[index] = registers.value(at: output)
+                case .one(let wanted)? where wanted == sample: values[index] = registers.value(at: output)
+                case .all?: sums[index] = (sums[index] ?? 0) + registers.value(at: output)
+                default: break
+                }
+            }
+        }
+        for (index, sum) in sums {
+            guard case .all(let reduction)? = samples[index] else { continue }
+            values[index] = reduction == .mean ? sum * (1 / Rational(max(data.count, 1))).doubleValue : sum
+        }
+        return values
+    }
+
+    /// The samples to run the readout on (`nil`: the model's own givens), as `ScenarioRun` reads them.
+    private func neededSamples(_ due: [Int]) -> [Int?] {
+        guard !data.isEmpty else { return [nil] }
+        if due.contains(where: { if case .all? = samples[$0] { true } else { false } }) { return Array(1...data.count) }
+        let wanted = Set(due.compactMap { if case .one(let s)? = samples[$0] { s } else { nil } })
+        return wanted.isEmpty ? [1] : wanted.sorted()
+    }
+
+    private func load(sample: Int, _ registers: DoubleRegisters, _ targets: [Int]) {
+        guard data.indices.contains(sample - 1) else { return }
+        for (register, value) in zip(targets, data[sample - 1]) { registers.load(value, into: register) }
+    }
+}
