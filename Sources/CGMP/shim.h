@@ -22,7 +22,8 @@ static inline mpz_srcptr cgmp_mpq_denref_const(mpq_srcptr q) { return mpq_denref
 static inline int cgmp_mpfr_sgn(mpfr_srcptr x) { return mpfr_sgn(x); }
 static inline mpfr_exp_t cgmp_mpfr_get_exp(mpfr_srcptr x) { return mpfr_get_exp(x); }
 static inline int cgmp_mpfr_is_zero(mpfr_srcptr x) { return mpfr_zero_p(x); }
-static inline int cgmp_mpfr_is_number(mpfr_srcptr x) { return mpfr_number_p(x); }
+/// Finite (zero or regular), read from the exponent field: no call into MPFR.
+static inline int cgmp_mpfr_is_number(mpfr_srcptr x) { return mpfr_regular_p(x) || mpfr_zero_p(x); }
 static inline mpfr_prec_t cgmp_mpfr_get_prec(mpfr_srcptr x) { return mpfr_get_prec(x); }
 /// The most significant limb of a regular (nonzero, finite) number's significand.
 static inline mp_limb_t cgmp_mpfr_top_limb(mpfr_srcptr x) {

@@ -19,9 +19,16 @@ final class BallArithmetic {
     private static let boundPrecision = 64
     private static let scratchCount = 5
 
+    /// MPFR's exponent range, read once here rather than through lazily made globals on every
+    /// operation (which cost a `swift_once` call each).
+    let exponents: ClosedRange<Int>
+    private let leastPositive: Magnitude
+
     init(precision: Int) {
         MPFRThreadCache.register()
         self.precision = precision
+        exponents = Int(mpfr_get_emin())...Int(mpfr_get_emax())
+        leastPositive = Magnitude(powerOfTwo: Int(mpfr_get_emin()) - 1)
         scratch = .allocate(capacity: Self.scratchCount)
         scratchRadii = .allocate(capacity: Self.scratchCount)
         scratchRadii.initialize(repeating: .zero, count: Self.scratchCount)
@@ -53,7 +60,7 @@ final class BallArithmetic {
 
     /// A bound on |computed − true| for a result within relative error `relative` of its true
     /// value, plus one ulp for results too small for a relative bound to cover (underflow).
-    private static func roundoff(_ value: UnsafePointer<__mpfr_struct>, relative: Magnitude) -> Magnitude {
+    private func roundoff(_ value: UnsafePointer<__mpfr_struct>, relative: Magnitude) -> Magnitude {
         Magnitude(upperBoundOf: value) * relative + ulp(value)
     }
 
@@ -66,16 +73,23 @@ final class BallArithmetic {
         return Swift.max(Magnitude(powerOfTwo: cgmp_mpfr_get_exp(x) - cgmp_mpfr_get_prec(x)), leastPositive)
     }
 
+    /// `ulp(x)` with the exponent range read once (the kernels' hot path).
+    @inline(__always)
+    private func ulp(_ x: UnsafePointer<__mpfr_struct>) -> Magnitude {
+        guard cgmp_mpfr_is_zero(x) == 0 else { return leastPositive }
+        return Swift.max(Magnitude(powerOfTwo: cgmp_mpfr_get_exp(x) - cgmp_mpfr_get_prec(x)), leastPositive)
+    }
+
     /// Stores the radius, adding `roundingUlps` ulps of the midpoint when MPFR reported rounding.
     private func finish(_ r: BallSlot, ternary: Int32, radius: Magnitude, roundingUlps: Int = 1) throws(EnclosureError)
     {
         guard cgmp_mpfr_is_number(r.mid) != 0 else { throw .overflow }
-        guard !radius.isUnbounded else { throw .tooWide }
+        guard radius.isZero || radius.exponent <= exponents.upperBound else { throw .tooWide }
         guard ternary != 0 else {
             r.rad.pointee = radius
             return
         }
-        let ulp = Self.ulp(r.mid)
+        let ulp = ulp(r.mid)
         r.rad.pointee = radius + (roundingUlps == 1 ? ulp : ulp * Magnitude(Double(roundingUlps)))
     }
 
@@ -115,7 +129,7 @@ final class BallArithmetic {
 
     func add(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
         let radius = a.rad.pointee + b.rad.pointee
-        if let error = Float128Kernel.add(a.mid, b.mid, subtracting: false, into: r.mid) {
+        if let error = Float128Kernel.add(a.mid, b.mid, subtracting: false, into: r.mid, exponents: exponents) {
             return try finish(r, ternary: 0, radius: error.isZero ? radius : radius + error)
         }
         try finish(r, ternary: mpfr_add(r.mid, a.mid, b.mid, MPFR_RNDN), radius: radius)
@@ -123,7 +137,7 @@ final class BallArithmetic {
 
     func subtract(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
         let radius = a.rad.pointee + b.rad.pointee
-        if let error = Float128Kernel.add(a.mid, b.mid, subtracting: true, into: r.mid) {
+        if let error = Float128Kernel.add(a.mid, b.mid, subtracting: true, into: r.mid, exponents: exponents) {
             return try finish(r, ternary: 0, radius: error.isZero ? radius : radius + error)
         }
         try finish(r, ternary: mpfr_sub(r.mid, a.mid, b.mid, MPFR_RNDN), radius: radius)
@@ -138,8 +152,8 @@ final class BallArithmetic {
     func multiply(_ a: BallSlot, _ b: BallSlot, into r: BallSlot) throws(EnclosureError) {
         let ra = a.rad.pointee
         let rb = b.rad.pointee
-        let radius = Magnitude(upperBoundOf: a.mid) * rb + Magnitude(upperBoundOf: b.mid) * ra + ra * rb
-        if let error = Float128Kernel.multiply(a.mid, b.mid, into: r.mid) {
+        let radius = Magnitude.productRadius(a.mid, ra, b.mid, rb)
+        if let error = Float128Kernel.multiply(a.mid, b.mid, into: r.mid, exponents: exponents) {
             return try finish(r, ternary: 0, radius: error.isZero ? radius : radius + error)
         }
         try finish(r, ternary: mpfr_mul(r.mid, a.mid, b.mid, MPFR_RNDN), radius: radius)
@@ -151,7 +165,7 @@ final class BallArithmetic {
         let ra = a.rad.pointee
         let rb = b.rad.pointee
         let ternary = mpfr_div(r.mid, a.mid, b.mid, MPFR_RNDN)
-        let quotient = ternary == 0 ? Magnitude(upperBoundOf: r.mid) : Magnitude(upperBoundOf: r.mid) + Self.ulp(r.mid)
+        let quotient = ternary == 0 ? Magnitude(upperBoundOf: r.mid) : Magnitude(upperBoundOf: r.mid) + ulp(r.mid)
         try finish(r, ternary: ternary, radius: (ra + quotient * rb) / divisorBound)
     }
 
@@ -204,10 +218,10 @@ final class BallArithmetic {
             // e^m is bounded by the value computed plus an ulp: a result that underflowed to 0 still
             // bounds the slope (by MPFR's least positive number), so the radius never vanishes.
             slope =
-                (Magnitude(upperBoundOf: r.mid) + Self.ulp(r.mid)) * (Magnitude(1) + relative)
+                (Magnitude(upperBoundOf: r.mid) + ulp(r.mid)) * (Magnitude(1) + relative)
                 * (Magnitude(1) + radius.timesPowerOfTwo(1))
         }
-        try finish(r, ternary: 0, radius: radius * slope + Self.roundoff(r.mid, relative: relative))
+        try finish(r, ternary: 0, radius: radius * slope + roundoff(r.mid, relative: relative))
     }
 
     /// r ← log a, defined when the ball lies in the positive numbers.
@@ -260,7 +274,7 @@ final class BallArithmetic {
             // ball (r < 1), so 8 of MPFR's least positive numbers bound it.
             guard negative, radius < Magnitude(1) else { throw .overflow }
             mpfr_set_zero(r.mid, 1)
-            r.rad.pointee = Self.ulp(r.mid).timesPowerOfTwo(3)
+            r.rad.pointee = ulp(r.mid).timesPowerOfTwo(3)
             return
         }
         // For m ≥ 0, e^−|m| = e^−m is the exp just computed.
@@ -273,7 +287,7 @@ final class BallArithmetic {
         try finish(
             r, ternary: 0,
             radius: radius * Self.slope(limit: Magnitude(powerOfTwo: -2), tail: tail, radius: radius)
-                + Self.roundoff(r.mid, relative: error))
+                + roundoff(r.mid, relative: error))
     }
 
     /// r ← softplus(a) = log(1 + e^a), its slope bounded by σ(x) ≤ min(1, e^x).
@@ -287,13 +301,13 @@ final class BallArithmetic {
         let relative = exponential(a.mid, into: t)
         guard cgmp_mpfr_is_number(t) != 0 else { throw .overflow }
         // An ulp keeps the bound on e^m positive when it underflowed to 0.
-        let tail = (Magnitude(upperBoundOf: t) + Self.ulp(t)) * (Magnitude(1) + relative)
+        let tail = (Magnitude(upperBoundOf: t) + ulp(t)) * (Magnitude(1) + relative)
         mpfr_log1p(r.mid, t, MPFR_RNDN)
         let error = relative.timesPowerOfTwo(1) + Magnitude(powerOfTwo: 2 - precision)
         try finish(
             r, ternary: 0,
             radius: radius * Self.slope(limit: Magnitude(1), tail: tail, radius: radius)
-                + Self.roundoff(r.mid, relative: error))
+                + roundoff(r.mid, relative: error))
     }
 
     /// softplus(m) = m + log1p(e^−m) for m > 0, which never overflows however large m is (e^m would
@@ -305,11 +319,11 @@ final class BallArithmetic {
         mpfr_neg(t, a.mid, MPFR_RNDN)
         let relative = exponential(t, into: t)
         guard cgmp_mpfr_is_number(t) != 0 else { throw .overflow }
-        var error = Magnitude(upperBoundOf: t) * relative + Self.ulp(t)
+        var error = Magnitude(upperBoundOf: t) * relative + ulp(t)
         mpfr_log1p(t, t, MPFR_RNDN)
-        error += Self.ulp(t)
+        error += ulp(t)
         mpfr_add(r.mid, a.mid, t, MPFR_RNDN)
-        try finish(r, ternary: 0, radius: a.rad.pointee + error + Self.ulp(r.mid))
+        try finish(r, ternary: 0, radius: a.rad.pointee + error + ulp(r.mid))
     }
 
     /// r ← max(a, 0): a itself, 0, or for a ball straddling 0 a ball around relu's image.

@@ -69,7 +69,7 @@ enum FixedPointExp {
     /// (a · b) >> 127 in Q1.127, truncated.
     @inline(__always)
     private static func multiply(_ a: UInt128, _ b: UInt128) -> UInt128 {
-        let (high, low) = a.multipliedFullWidth(by: b)
+        let (high, low) = a.wideProduct(b)
         return high << 1 | low >> 127
     }
 
@@ -97,7 +97,7 @@ enum FixedPointExp {
             series = coefficient + multiply(small, series)
         }
         // ⌊T·P / 2^128⌋ in units of 2^−126: e^x ≈ product · 2^(k − 126), 128 bits at most.
-        let product = powers[j].multipliedFullWidth(by: series).high
+        let product = powers[j].wideProduct(series).high
         mpfr_set_ui_2exp(result, UInt(truncatingIfNeeded: product >> 64), k - 62, MPFR_RNDN)
         mpfr_set_ui_2exp(scratch, UInt(truncatingIfNeeded: product), k - 126, MPFR_RNDN)
         mpfr_add(result, result, scratch, MPFR_RNDN)

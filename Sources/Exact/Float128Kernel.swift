@@ -5,11 +5,8 @@ import CGMP
 /// spend most of their time on dispatch at this size. Results are truncated, and each function
 /// returns a bound on the absolute error for the caller to add to the radius (`nil` when it
 /// declines: a zero operand or result, another precision, or an exponent out of range, all of
-/// which MPFR then handles).
+/// which MPFR then handles). `exponents` is MPFR's exponent range.
 enum Float128Kernel {
-    private static let minimumExponent = Int(mpfr_get_emin())
-    private static let maximumExponent = Int(mpfr_get_emax())
-
     /// A regular 128-bit number as sign, significand (top bit set) and exponent: x = ±0.s·2^e.
     private struct Parts {
         var negative: Bool
@@ -33,8 +30,8 @@ enum Float128Kernel {
         }
 
         @inline(__always)
-        func write(to r: UnsafeMutablePointer<__mpfr_struct>) -> Bool {
-            guard cgmp_mpfr_get_prec(r) == 128, (minimumExponent...maximumExponent).contains(exponent) else {
+        func write(to r: UnsafeMutablePointer<__mpfr_struct>, exponents: ClosedRange<Int>) -> Bool {
+            guard cgmp_mpfr_get_prec(r) == 128, exponents.contains(exponent) else {
                 return false
             }
             cgmp_mpfr_set_raw128(
@@ -48,10 +45,10 @@ enum Float128Kernel {
     @inline(__always)
     static func multiply(
         _ a: UnsafePointer<__mpfr_struct>, _ b: UnsafePointer<__mpfr_struct>,
-        into r: UnsafeMutablePointer<__mpfr_struct>
+        into r: UnsafeMutablePointer<__mpfr_struct>, exponents: ClosedRange<Int>
     ) -> Magnitude? {
         guard let x = Parts(a), let y = Parts(b) else { return nil }
-        let (high, low) = x.significand.multipliedFullWidth(by: y.significand)
+        let (high, low) = x.significand.wideProduct(y.significand)
         // Both significands are at least 2^127, so the product's top bit is bit 255 or 254.
         var result = Parts(negative: x.negative != y.negative, significand: high, exponent: x.exponent + y.exponent)
         var rest = low
@@ -60,7 +57,7 @@ enum Float128Kernel {
             rest = low << 1
             result.exponent -= 1
         }
-        guard result.write(to: r) else { return nil }
+        guard result.write(to: r, exponents: exponents) else { return nil }
         return rest == 0 ? .zero : Magnitude(powerOfTwo: result.exponent - 128)
     }
 
@@ -70,7 +67,7 @@ enum Float128Kernel {
     @inline(__always)
     static func add(
         _ a: UnsafePointer<__mpfr_struct>, _ b: UnsafePointer<__mpfr_struct>, subtracting: Bool,
-        into r: UnsafeMutablePointer<__mpfr_struct>
+        into r: UnsafeMutablePointer<__mpfr_struct>, exponents: ClosedRange<Int>
     ) -> Magnitude? {
         guard var x = Parts(a), var y = Parts(b) else { return nil }
         if subtracting { y.negative.toggle() }
@@ -114,7 +111,7 @@ enum Float128Kernel {
             exponent -= zeros
         }
         let result = Parts(negative: x.negative, significand: top, exponent: exponent)
-        guard result.write(to: r) else { return nil }
+        guard result.write(to: r, exponents: exponents) else { return nil }
         var error = bottom != 0 || beyond ? Magnitude(powerOfTwo: exponent - 128) : .zero
         if beyond { error += Magnitude(powerOfTwo: x.exponent - 255) }
         return error
