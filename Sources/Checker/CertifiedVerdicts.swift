@@ -38,12 +38,14 @@ struct CertifiedVerdicts {
     }
 
     /// A verdict for every claim; a claim whose value cannot be evaluated even at the cap is an error.
-    func results() throws(ClaimError) -> [ClaimResult] {
+    /// `first` holds the values at the escalation's first precision when they were made already.
+    func results(first: [Result<RationalBall, RunError>]? = nil) throws(ClaimError) -> [ClaimResult] {
         var decided: [ClaimResult?] = Array(repeating: nil, count: claims.count)
         var last: [Result<RationalBall, RunError>] = []
         var lastPrecision = escalation.initial
         _ = try escalation.decide { (precision: Int) throws(ClaimError) -> Bool? in
-            let values = Self.values(of: requests, in: scenario, precision: precision, progress: progress)
+            let made = precision == escalation.initial ? first : nil
+            let values = made ?? Self.values(of: requests, in: scenario, precision: precision, progress: progress)
             (last, lastPrecision) = (values, precision)
             let atCap = precision >= escalation.cap
             for index in claims.indices where decided[index] == nil {

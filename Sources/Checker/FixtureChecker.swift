@@ -60,16 +60,14 @@ public struct FixtureChecker: Sendable {
             message: "cannot evaluate \(failure.claim.quantity)\(place): \(failure.run.message)")
     }
 
-    /// The two plain evaluations of a check's requests.
-    private enum Evaluated: Sendable {
-        case doubles([Double])
-        case floats([Float])
-    }
-
-    /// A finished piece of the checking pool.
-    private enum Job: Sendable {
-        case certified(Result<[ClaimResult], ClaimError>)
-        case screened(MistakeSearch.Outcome)
+    /// What a check learns without enclosures: every request's `Double` and binary32 value, the
+    /// claims `Double` does not get right, and what each mistake's screening made of them.
+    private struct Screening: Sendable {
+        var doubles: [Double] = []
+        var floats: [Float] = []
+        var likely: [Int] = []
+        var mistakes: [Mistake] = []
+        var outcomes: [MistakeSearch.Outcome] = []
     }
 
     /// Verdicts for the numeric claims, with the mistakes that explain the ones that are off.
@@ -80,61 +78,27 @@ public struct FixtureChecker: Sendable {
             throw ClaimError(claim: claims[0], run: RunError(message: error.description, definition: nil, step: 0))
         }
         let (plans, requests) = try ClaimPlan.plans(for: claims, in: fixture, scenario: scenario)
-        // Double and binary32 side by side (over a long training each is long); the certified run
-        // then shares the cores with the mistakes' screening, which needs the Double values.
-        let evaluations = Parallel.map([false, true]) { isFloat -> Evaluated in
-            if isFloat {
-                let run = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:))
-                return .floats(run.evaluate(requests).map { (try? $0.get()) ?? .nan })
-            }
-            let run = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:))
-            return .doubles(run.evaluate(requests).map { (try? $0.get()) ?? .nan })
-        }
-        var (doubles, floats): ([Double], [Float]) = ([], [])
-        for evaluated in evaluations {
-            switch evaluated {
-            case .doubles(let values): doubles = values
-            case .floats(let values): floats = values
-            }
-        }
-        let certified = CertifiedVerdicts(
-            claims: claims, plans: plans, requests: requests, scenario: scenario, doubles: doubles, floats: floats,
-            escalation: escalation, digits: digits, digitsAreFixed: digitsAreFixed, progress: progress)
         // A printed figure has a dozen digits at most: the first precision's enclosures decide whether
         // a mistake reproduces it (128 bits, where the Swift kernels run: faster than MPFR at 64).
         let search = MistakeSearch(fixture: fixture, escalation: Escalation(initial: 128, cap: escalation.cap))
-        // The search starts at once, on the claims whose Double value is not correctly rounded,
-        // while the certified run decides the verdicts on the other core; after a long training,
-        // where Double is often far off and screening costs as much as certifying, only once a
-        // verdict asks for an explanation.
-        let likely = claims.indices.filter { index in
-            guard !LongTraining.includes(step: claims[index].quantity.step) else { return false }
-            guard let literal = claims[index].literal, let point = Rational(exactly: doubles[plans[index].main]) else {
-                return true
-            }
-            return Bounds(exactly: point).roundsTo(literal) != true
+        // The certified run (the longest job) starts at once on a thread of its own; Double, binary32
+        // and the mistakes' screening share the cores with it.
+        let (first, screening) = Parallel.both {
+            CertifiedVerdicts.values(of: requests, in: scenario, precision: escalation.initial, progress: progress)
+        } and: {
+            screen(claims, plans: plans, requests: requests, scenario: scenario, search: search)
         }
-        // One pool of work for both cores: the certified run first (the longest job), then each
-        // mistake's screening of the claims whose Double value is off.
-        let mistakes = search.candidates()
-        let jobs: [Mistake?] = [nil] + mistakes.map { $0 }
-        let done = Parallel.map(jobs) { job -> Job in
-            guard let mistake = job else {
-                return .certified(Result { () throws(ClaimError) in try certified.results() })
-            }
-            return .screened(search.outcome(of: mistake, pending: likely, claims: claims, base: scenario))
-        }
-        guard case .certified(let verdicts)? = done.first else { return [] }
-        let outcomes = done.dropFirst().compactMap { job -> MistakeSearch.Outcome? in
-            if case .screened(let outcome) = job { return outcome }
-            return nil
-        }
-        var results = try verdicts.get()
-        let truth = plans.map { doubles[$0.main] }
+        let certified = CertifiedVerdicts(
+            claims: claims, plans: plans, requests: requests, scenario: scenario, doubles: screening.doubles,
+            floats: screening.floats, escalation: escalation, digits: digits, digitsAreFixed: digitsAreFixed,
+            progress: progress)
+        var results = try certified.results(first: first)
+        let truth = plans.map { screening.doubles[$0.main] }
         let early = search.findings(
-            pending: likely, mistakes: mistakes, outcomes: outcomes, claims: claims, truth: truth)
+            pending: screening.likely, mistakes: screening.mistakes, outcomes: screening.outcomes, claims: claims,
+            truth: truth)
         let pending = results.indices.filter { [.truncated, .lastDigit, .wrong].contains(results[$0].verdict) }
-        let late = search.explain(claims, pending: pending.filter { !likely.contains($0) }, truth: truth)
+        let late = search.explain(claims, pending: pending.filter { !screening.likely.contains($0) }, truth: truth)
         for index in pending {
             guard let findings = early[index] ?? late[index] else { continue }
             results[index].explanations = Self.deduplicated(results[index].explanations + findings.explanations)
@@ -145,6 +109,39 @@ public struct FixtureChecker: Sendable {
             }
         }
         return results
+    }
+
+    /// Double and binary32 side by side, then every mistake's screening of the claims whose Double
+    /// value is not correctly rounded. After a long training, where Double is often far off and
+    /// screening costs as much as certifying, a claim waits for a verdict that asks for an explanation.
+    private func screen(
+        _ claims: [Claim], plans: [ClaimPlan], requests: [Request], scenario: Scenario, search: MistakeSearch
+    ) -> Screening {
+        var screening = Screening()
+        let plain = Parallel.map([false, true]) { isFloat -> ([Double], [Float]) in
+            if isFloat {
+                let run = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:))
+                return ([], run.evaluate(requests).map { (try? $0.get()) ?? .nan })
+            }
+            let run = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:))
+            return (run.evaluate(requests).map { (try? $0.get()) ?? .nan }, [])
+        }
+        screening.doubles = plain.first?.0 ?? []
+        screening.floats = plain.last?.1 ?? []
+        screening.likely = claims.indices.filter { index in
+            guard !LongTraining.includes(step: claims[index].quantity.step) else { return false }
+            guard let literal = claims[index].literal,
+                let point = Rational(exactly: screening.doubles[plans[index].main])
+            else { return true }
+            return Bounds(exactly: point).roundsTo(literal) != true
+        }
+        guard !screening.likely.isEmpty else { return screening }
+        screening.mistakes = search.candidates()
+        let likely = screening.likely
+        screening.outcomes = Parallel.map(screening.mistakes) { mistake in
+            search.outcome(of: mistake, pending: likely, claims: claims, base: scenario)
+        }
+        return screening
     }
 
     /// Each explanation once: a mistake found twice, or two that read the same (name and detail).
