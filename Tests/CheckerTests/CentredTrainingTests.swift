@@ -40,24 +40,34 @@ struct CentredTrainingTests {
         }
     }
 
+    /// `DERIVCHECK_CENTRED_CASES=N` runs N random nets (default 6).
+    static let cases = Int(ProcessInfo.processInfo.environment["DERIVCHECK_CENTRED_CASES"] ?? "") ?? 6
+
     /// Random smooth nets trained a few hundred steps re-centred at 128 bits: every parameter's
     /// widened enclosure holds the whole enclosure of plain balls at 1,024 bits (which holds the
     /// exact value).
-    @Test(arguments: 0..<6)
+    @Test(arguments: 0..<cases)
     func randomSmoothNetsStayEnclosed(seed: Int) throws {
         var random = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 17)
         let fixture = try FixtureReader.read(text: Self.randomNet(&random), file: "random.deriv")
         let scenario = try Scenario(fixture: fixture)
-        let steps = 150 + seed * 40
+        let steps = 150 + seed % 6 * 40
         let centred = try TrainingStep(scenario: scenario) { RationalBallRegisters(count: $0, precision: 128) }
         let centring = try #require(CentredTraining(scenario: scenario, training: centred))
         let plain = try TrainingStep(scenario: scenario) { BallRegisters(count: $0, precision: 1024) }
-        for step in 0..<steps {
-            try centred.advance(from: step)
-            try centring.stepped(at: step + 1)
-            try plain.advance(from: step)
+        do {
+            for step in 0..<steps {
+                try centred.advance(from: step)
+                try centring.stepped(at: step + 1)
+                try plain.advance(from: step)
+            }
+            try centring.close(at: steps)
+        } catch {
+            // A step the bound cannot prove sends the run back to plain balls: allowed, but not for
+            // the default nets, which must exercise the bound.
+            #expect(seed >= 6, "\(error.message)")
+            return
         }
-        try centring.close(at: steps)
         #expect(centring.error > 0 && centring.error < 1e-20, "narrow: \(centring.error)")
         let copy = RationalBallRegisters(count: 1, precision: 128)
         for (name, register) in centred.parameters {
