@@ -18,9 +18,6 @@ struct CertifiedVerdicts {
     let escalation: Escalation
     /// Significant digits the exact column must show (more when the printed number has more).
     let digits: Int
-    /// Whether `digits` were asked for: else the column shows up to `digits`, as many as the
-    /// precision that decides the verdict certifies, and never raises the precision for more.
-    let digitsAreFixed: Bool
     /// Hears the certified run's training steps.
     var progress: (@Sendable (CheckProgress) -> Void)? = nil
 
@@ -99,8 +96,7 @@ struct CertifiedVerdicts {
             verdict = VerdictRules.verdict(literal, truth: truth, carried: carried, double: double, float: float)
             method = .exactRationals
         }
-        let least = literal.significantDigits + 2
-        guard !retry, let verdict, let shown = certifiedDigits(value, atCap: atCap, least: least) else {
+        guard !retry, let verdict, let shown = certifiedDigits(value, atCap: atCap) else {
             return nil
         }
         var explanations: [Mistake] = []
@@ -130,16 +126,12 @@ struct CertifiedVerdicts {
             precision: method == .enclosure ? precision : nil, carriedFrom: plan.carriedFrom)
     }
 
-    /// The certified digits of the exact column: exactly `digits` of them when they were asked for
-    /// (else `nil`, to try a higher precision); otherwise as many up to `digits` as the enclosure
-    /// decides, when that is at least `least`. At the cap, as many as the enclosure decides.
-    private func certifiedDigits(_ value: RationalBall, atCap: Bool, least: Int) -> String? {
+    /// The certified digits of the exact column: exactly `digits` of them, as `--digits` asks
+    /// (else `nil`, to try a higher precision; at the cap, as many as the enclosure decides).
+    private func certifiedDigits(_ value: RationalBall, atCap: Bool) -> String? {
         let wanted = digits
         if let exact = value.exact { return exact.formatted(significantDigits: wanted) }
         if let shown = value.ball.formatted(significantDigits: wanted) { return shown }
-        if !digitsAreFixed, value.ball.formatted(significantDigits: min(least, wanted)) != nil {
-            return value.ball.formatted(atMostSignificantDigits: wanted)
-        }
         return atCap ? value.ball.formatted(atMostSignificantDigits: wanted) : nil
     }
 

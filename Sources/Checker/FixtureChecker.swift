@@ -7,22 +7,17 @@ import Symbolic
 public struct FixtureChecker: Sendable {
     /// The precisions tried: raised until every verdict is decided, then "undecided" at the cap.
     public var escalation: Escalation
-    /// Significant digits of the exact column.
+    /// Significant digits of the exact column (20 unless asked: the JSON report's `exact` has at
+    /// least 20).
     public var digits: Int
-    /// Whether the column must show exactly `digits` (`--digits`), raising the precision for them;
-    /// else it shows up to `digits`, as many as the precision that decides the verdict certifies
-    /// (a long training's loss may then show a dozen).
-    public var digitsAreFixed: Bool
     /// Hears how far the certified run's training has got (long checks: `E_total@1000000`).
     public var progress: (@Sendable (CheckProgress) -> Void)?
 
     public init(
-        escalation: Escalation = .standard, digits: Int = 20, digitsAreFixed: Bool = false,
-        progress: (@Sendable (CheckProgress) -> Void)? = nil
+        escalation: Escalation = .standard, digits: Int = 20, progress: (@Sendable (CheckProgress) -> Void)? = nil
     ) {
         self.escalation = escalation
         self.digits = max(digits, 1)
-        self.digitsAreFixed = digitsAreFixed
         self.progress = progress
     }
 
@@ -90,8 +85,7 @@ public struct FixtureChecker: Sendable {
         }
         let certified = CertifiedVerdicts(
             claims: claims, plans: plans, requests: requests, scenario: scenario, doubles: screening.doubles,
-            floats: screening.floats, escalation: escalation, digits: digits, digitsAreFixed: digitsAreFixed,
-            progress: progress)
+            floats: screening.floats, escalation: escalation, digits: digits, progress: progress)
         var results = try certified.results(first: first)
         let truth = plans.map { screening.doubles[$0.main] }
         let early = search.findings(

@@ -5,8 +5,6 @@ import Reports
 struct ReportArguments {
     var format: ReportFormat
     var digits: Int
-    /// Whether `--digits` was given: the exact column then shows exactly that many.
-    var digitsAreFixed: Bool
     var options: ReportOptions
 
     static let options: [CommandSpec.Option] = [
@@ -14,9 +12,7 @@ struct ReportArguments {
             long: "json", short: nil, value: nil,
             help: "Print the JSON report of the fixture format (same as --format json)."),
         .init(long: "format", short: nil, value: "format", help: "text, markdown, latex or json (default: text)."),
-        .init(
-            long: "digits", short: nil, value: "n",
-            help: "Significant digits of the exact column (default: up to 20, as certified)."),
+        .init(long: "digits", short: nil, value: "n", help: "Significant digits of the exact column (default: 20)."),
         .init(long: "wide", short: nil, value: nil, help: "The full table: every column, one long row per claim."),
         .init(long: "only", short: nil, value: "rows", help: "'findings': only the wrong and not-equal rows."),
         .init(long: "show-notes", short: nil, value: nil, help: "Quote each claim's note (its source) under its row."),
@@ -25,7 +21,6 @@ struct ReportArguments {
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
         digits = try CommandSupport.digits(parsed, default: 20)
-        digitsAreFixed = parsed.values["digits"] != nil
         if parsed.has("json") {
             format = .json
         } else if let name = parsed.values["format"] {

@@ -40,7 +40,7 @@ enum VerifyCommand {
         var status: Int32 = 0
         var outcomes: [Outcome] = []
         for (index, file) in files.enumerated() {
-            let outcome = check(file, digits: arguments.digits, fixed: arguments.digitsAreFixed)
+            let outcome = check(file, digits: arguments.digits)
             outcomes.append(outcome)
             switch outcome {
             case .errors(_, let error):
@@ -76,7 +76,7 @@ enum VerifyCommand {
     }
 
     /// Reads and checks one fixture, with a progress line while a long certified run trains.
-    private static func check(_ file: String?, digits: Int, fixed: Bool) -> Outcome {
+    private static func check(_ file: String?, digits: Int) -> Outcome {
         let name = file ?? Fixture.tutorialFileName
         let fixture: Fixture
         switch CommandSupport.fixture(at: file) {
@@ -86,7 +86,7 @@ enum VerifyCommand {
         let shortName = name.split(separator: "/").last.map(String.init) ?? name
         let line = ProgressLine()
         defer { line.finish() }
-        let checker = FixtureChecker(digits: digits, digitsAreFixed: fixed) { progress in
+        let checker = FixtureChecker(digits: digits) { progress in
             line.update(
                 ProgressLine.bar("checking \(shortName): training", step: progress.step, total: progress.steps)
                     + " at \(progress.precision) bits")
