@@ -22,29 +22,44 @@ public struct FixtureChecker: Sendable {
     }
 
     /// Checks a fixture; an evaluation that fails is reported at its claim's or definition's line.
+    /// Formula claims are judged on a thread of their own while the numeric claims are.
     public func check(_ fixture: Fixture) throws(FixtureError) -> FileReport {
         var results: [ClaimResult?] = Array(repeating: nil, count: fixture.claims.count)
         let numeric = fixture.claims.indices.filter { fixture.claims[$0].literal != nil }
+        let formulaIndices = fixture.claims.indices.filter { fixture.claims[$0].literal == nil }
+        let (formulas, judged) = Parallel.both {
+            judgeFormulas(formulaIndices, in: fixture)
+        } and: {
+            Result { () throws(ClaimError) in try judgeNumeric(numeric.map { fixture.claims[$0] }, in: fixture) }
+        }
         do {
-            let judged = try judgeNumeric(numeric.map { fixture.claims[$0] }, in: fixture)
-            for (index, result) in zip(numeric, judged) { results[index] = result }
+            for (index, result) in zip(numeric, try judged.get()) { results[index] = result }
         } catch {
             throw FixtureError(diagnostics: [diagnostic(for: error, in: fixture)])
         }
+        for (index, result) in zip(formulaIndices, try formulas.get()) { results[index] = result }
+        return FileReport(file: fixture.file, results: results.compactMap { $0 })
+    }
+
+    /// The verdicts of the formula claims at `indices`, or the error of the first that cannot be evaluated.
+    private func judgeFormulas(_ indices: [Int], in fixture: Fixture) -> Result<[ClaimResult], FixtureError> {
+        guard !indices.isEmpty else { return .success([]) }
         let formulas = FormulaJudge(fixture: fixture, escalation: escalation)
-        for index in fixture.claims.indices where results[index] == nil {
+        var results: [ClaimResult] = []
+        for index in indices {
+            let claim = fixture.claims[index]
             do {
-                results[index] = try formulas.judge(fixture.claims[index])
+                results.append(try formulas.judge(claim))
             } catch {
-                let claim = fixture.claims[index]
-                throw FixtureError(diagnostics: [
-                    Diagnostic(
-                        file: fixture.file, line: claim.line, column: 1,
-                        message: "cannot evaluate the formula: \(error.message)")
-                ])
+                return .failure(
+                    FixtureError(diagnostics: [
+                        Diagnostic(
+                            file: fixture.file, line: claim.line, column: 1,
+                            message: "cannot evaluate the formula: \(error.message)")
+                    ]))
             }
         }
-        return FileReport(file: fixture.file, results: results.compactMap { $0 })
+        return .success(results)
     }
 
     private func diagnostic(for failure: ClaimError, in fixture: Fixture) -> Diagnostic {
