@@ -98,6 +98,15 @@ enum FixedPointExp {
         }
         // ⌊T·P / 2^128⌋ in units of 2^−126: e^x ≈ product · 2^(k − 126), 128 bits at most.
         let product = powers[j].wideProduct(series).high
+        // At exactly 128 bits the product is the significand: written as it is, no MPFR call.
+        if precision == 128, product != 0 {
+            let zeros = product.leadingZeroBitCount
+            let significand = product << zeros
+            cgmp_mpfr_set_raw128(
+                result, 0, mpfr_exp_t(k + 2 - zeros), UInt(truncatingIfNeeded: significand >> 64),
+                UInt(truncatingIfNeeded: significand))
+            return relativeError
+        }
         mpfr_set_ui_2exp(result, UInt(truncatingIfNeeded: product >> 64), k - 62, MPFR_RNDN)
         mpfr_set_ui_2exp(scratch, UInt(truncatingIfNeeded: product), k - 126, MPFR_RNDN)
         mpfr_add(result, result, scratch, MPFR_RNDN)
