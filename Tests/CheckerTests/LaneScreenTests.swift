@@ -1,0 +1,49 @@
+import Exact
+import Fixture
+import Foundation
+import Testing
+
+@testable import Checker
+
+/// Pairs screened together, a lane each (`LaneRegisters`), give bit for bit the `Double` values
+/// each gives screened alone on `DoubleRegisters`.
+@Suite struct LaneScreenTests {
+    /// Every pair of the 2-1-3-2 relu net of `SlotScreenTests`, with its claims at several steps.
+    @Test func reluPairsInLanesMatchTheirScalarRuns() throws {
+        let text = SlotScreenTests.relu + "\n" + SlotScreenTests.claims
+        let compared = try compareLanesWithScalarRuns(try FixtureReader.read(text: text, file: "relu"))
+        #expect(compared > 100)
+    }
+
+    /// Every pair of the tutorial's net trained one sample at a time on three samples of [data],
+    /// with sample claims and whole-data (mean) losses read across the samples.
+    @Test func dataPairsInLanesMatchTheirScalarRuns() throws {
+        let url = TestPaths.resources.appendingPathComponent("v2/batch-1-mean.deriv")
+        let compared = try compareLanesWithScalarRuns(
+            try FixtureReader.read(text: TestPaths.text(url), file: "batch-1-mean.deriv"))
+        #expect(compared > 100)
+    }
+
+    /// Screens every pair of the fixture's candidates in one call (lanes, `LaneRegisters.width` at
+    /// a time) and each alone, and compares the values' bits; returns how many values it compared.
+    private func compareLanesWithScalarRuns(_ fixture: Fixture) throws -> Int {
+        let base = try Scenario(fixture: fixture)
+        let pending = Array(fixture.claims.indices)
+        let screen = try #require(SlotScreen(fixture: fixture, claims: fixture.claims, pending: pending, base: base))
+        let pairs = MistakeSearch(fixture: fixture, escalation: .standard).candidates().filter {
+            ["swapped", "miswired"].contains($0.name)
+        }
+        let together = screen.values(of: pairs, pending: pending, claims: fixture.claims)
+        #expect(together.count == pairs.count)
+        var compared = 0
+        for (mistake, lanes) in zip(pairs, together) {
+            let alone = screen.values(of: mistake, pending: pending, claims: fixture.claims)
+            #expect(alone?.map(\.index) == lanes?.map(\.index), "\(mistake)")
+            for (scalar, lane) in zip(alone ?? [], lanes ?? []) {
+                #expect(scalar.value.bitPattern == lane.value.bitPattern, "\(mistake), claim \(scalar.index)")
+                compared += 1
+            }
+        }
+        return compared
+    }
+}
