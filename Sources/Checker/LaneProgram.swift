@@ -4,33 +4,54 @@ import Symbolic
 /// Variants of one program, each with a few body instructions replaced, run together on
 /// `LaneRegisters`: lane k computes exactly what variant k computes alone on `DoubleRegisters`,
 /// and lanes past the variants run the program unchanged. The stretches the variants share run
-/// once for every lane; only the replaced positions run lane by lane.
+/// once for every lane; only the replaced instructions run lane by lane.
 struct LaneProgram: Sendable {
     let program: Program
-    /// Each replaced position, in order, and the instruction each lane runs there.
-    let edits: [(position: Int, lanes: [Program.Instruction])]
+    /// The replaced positions, in order.
+    let edits: [Edit]
+
+    /// A replaced position and what the lanes run there.
+    struct Edit: Sendable {
+        let position: Int
+        /// Whether the program's instruction runs on every lane first, the lanes below then
+        /// overwriting its result: where each replacement writes the same register and does not
+        /// read it. Otherwise every lane runs its own instruction, the program's where unchanged.
+        let overwrites: Bool
+        let lanes: [(lane: Int, instruction: Program.Instruction)]
+    }
 
     /// `variants[k]` lists lane k's replacements (a later one of a position winning, as in
     /// `Program.replacingBody`); at most `LaneRegisters.width` variants.
     init(_ program: Program, variants: [[(position: Int, instruction: Program.Instruction)]]) {
         precondition(variants.count <= LaneRegisters.width, "more variants than lanes")
-        var lanes: [Int: [Program.Instruction]] = [:]
+        var changed: [Int: [Int: Program.Instruction]] = [:]
         for (lane, variant) in variants.enumerated() {
             for edit in variant where program.body.indices.contains(edit.position) {
-                let unchanged = Array(repeating: program.body[edit.position], count: LaneRegisters.width)
-                lanes[edit.position, default: unchanged][lane] = edit.instruction
+                changed[edit.position, default: [:]][lane] = edit.instruction
             }
         }
         self.program = program
-        edits = lanes.sorted { $0.key < $1.key }.map { (position: $0.key, lanes: $0.value) }
+        edits = changed.keys.sorted().map { position in
+            let original = program.body[position]
+            let lanes = changed[position] ?? [:]
+            let overwrites = lanes.values.allSatisfy { instruction in
+                instruction.destination == original.destination
+                    && instruction.first != original.destination && instruction.second != original.destination
+            }
+            let running = overwrites ? lanes.keys.sorted() : Array(0..<LaneRegisters.width)
+            return Edit(
+                position: position, overwrites: overwrites,
+                lanes: running.map { (lane: $0, instruction: lanes[$0] ?? original) })
+        }
     }
 
     /// Runs the body on every lane; false if an instruction fails.
     func runBody(on registers: LaneRegisters) -> Bool {
         var start = 0
         for edit in edits {
-            guard (try? program.runBody(on: registers, positions: start..<edit.position)) != nil else { return false }
-            for (lane, instruction) in edit.lanes.enumerated() {
+            let shared = start..<(edit.overwrites ? edit.position + 1 : edit.position)
+            guard (try? program.runBody(on: registers, positions: shared)) != nil else { return false }
+            for (lane, instruction) in edit.lanes {
                 guard (try? program.execute(instruction, on: registers.lane(lane))) != nil else { return false }
             }
             start = edit.position + 1

@@ -8,7 +8,7 @@ public final class LaneRegisters: RegisterFile {
     /// One value per lane.
     public typealias Lanes = SIMD8<Double>
     /// How many lanes a register holds.
-    public static let width = Lanes.scalarCount
+    @inlinable public static var width: Int { Lanes.scalarCount }
 
     let storage: Storage
     @usableFromInline let values: UnsafeMutablePointer<Lanes>

@@ -1,6 +1,7 @@
 import Exact
 import Fixture
 import Foundation
+import Symbolic
 import Testing
 
 @testable import Checker
@@ -22,6 +23,41 @@ import Testing
         let compared = try compareLanesWithScalarRuns(
             try FixtureReader.read(text: TestPaths.text(url), file: "batch-1-mean.deriv"))
         #expect(compared > 100)
+    }
+
+    /// Replacements of every kind, lane by lane: one that overwrites the shared result, one that
+    /// reads its own register, one that writes another register, two at the same position.
+    @Test func replacedInstructionsRunAsTheirVariants() throws {
+        let model = try Model(givens: [("x", Rational(3) / 10), ("y", Rational(-7) / 10)], definitions: [])
+        var builder = ProgramBuilder(model: model)
+        let registers = ["x", "y"].compactMap { builder.register(forGiven: $0) }
+        try #require(registers.count == 2)
+        let (x, y) = (registers[0], registers[1])
+        let (a, b, c) = (builder.allocate(), builder.allocate(), builder.allocate())
+        builder.emit(.add(x, y, into: a))
+        builder.emit(.multiply(a, x, into: b))
+        builder.emit(.apply(.exp, b, into: c))
+        builder.emit(.subtract(c, a, into: a))
+        let program = builder.finished(keeping: [a, b, c])
+        #expect(program.body.count == 4)
+        let variants: [[(position: Int, instruction: Program.Instruction)]] = [
+            [],
+            [(0, .subtract(y, x, into: a))],
+            [(1, .multiply(b, b, into: b))],
+            [(2, .negate(a, into: b))],
+            [(0, .copy(x, into: a)), (3, .add(a, a, into: a))],
+            [(1, .divide(x, a, into: b)), (1, .power(a, 3, into: b))],
+        ]
+        let lanes = LaneRegisters(count: program.registerCount)
+        try program.runSetup(on: lanes)
+        #expect(LaneProgram(program, variants: variants).runBody(on: lanes))
+        for lane in 0..<LaneRegisters.width {
+            let alone = DoubleRegisters(count: program.registerCount)
+            try program.replacingBody(variants.indices.contains(lane) ? variants[lane] : []).run(on: alone)
+            for register in 0..<program.registerCount {
+                #expect(lanes.value(at: register)[lane].bitPattern == alone.value(at: register).bitPattern)
+            }
+        }
     }
 
     /// Screens every pair of the fixture's candidates in one call (lanes, `LaneRegisters.width` at
