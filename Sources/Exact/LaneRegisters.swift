@@ -63,8 +63,21 @@ public final class LaneRegisters: RegisterFile {
         values[r] = result
     }
 
+    /// `relu` and its derivative as masks, which pick per lane what the scalar code picks:
+    /// `Swift.max(x, 0)` is 0 where `0 >= x` (a zero of either sign too) and `x` otherwise (NaN
+    /// too); `step` is 1 where `x > 0`. Every other function runs the scalar code lane by lane.
     @inlinable public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) {
         let x = values[a]
+        switch function {
+        case .relu:
+            values[r] = x.replacing(with: 0, where: x .<= 0)
+            return
+        case .step:
+            values[r] = Lanes(repeating: 0).replacing(with: 1, where: x .> 0)
+            return
+        default:
+            break
+        }
         var result = Lanes()
         for lane in x.indices { result[lane] = function(x[lane]) }
         values[r] = result

@@ -43,6 +43,29 @@ struct LaneRegistersTests {
         }
     }
 
+    /// Signed zeros, infinities and NaNs (which no `load` gives) through every function.
+    @Test func specialValuesMatchDoubleRegisters() {
+        let specials: [Double] = [0, -0.0, .infinity, -.infinity, .nan, -.nan, .leastNonzeroMagnitude, -1]
+        let lanes = LaneRegisters(count: 2)
+        let scalar = DoubleRegisters(count: 2)
+        for start in stride(from: 0, to: specials.count, by: LaneRegisters.width) {
+            var operand = LaneRegisters.Lanes()
+            for lane in 0..<LaneRegisters.width { operand[lane] = specials[(start + lane) % specials.count] }
+            lanes.set(operand, at: 0)
+            for function in ElementaryFunction.allCases {
+                lanes.apply(function, 0, into: 1)
+                lanes.negate(1, into: 1)
+                for lane in 0..<LaneRegisters.width {
+                    scalar.set(operand[lane], at: 0)
+                    scalar.apply(function, 0, into: 1)
+                    scalar.negate(1, into: 1)
+                    let (got, expected) = (lanes.value(at: 1)[lane], scalar.value(at: 1))
+                    #expect(got.bitPattern == expected.bitPattern, "\(function.name)(\(operand[lane]))")
+                }
+            }
+        }
+    }
+
     /// An operation on one lane leaves the other lanes alone.
     @Test func aLaneTouchesOnlyItself() {
         let lanes = LaneRegisters(count: 2)
