@@ -9,15 +9,17 @@ struct LaneProgram: Sendable {
     let program: Program
     /// The replaced positions, in order.
     let edits: [Edit]
+    /// The instructions that run on one lane, edit after edit (`Edit.lanes` indexes them).
+    let laneInstructions: [(lane: Int, instruction: Program.Instruction)]
 
     /// A replaced position and what the lanes run there.
     struct Edit: Sendable {
         let position: Int
-        /// Whether the program's instruction runs on every lane first, the lanes below then
-        /// overwriting its result: where each replacement writes the same register and does not
-        /// read it. Otherwise every lane runs its own instruction, the program's where unchanged.
+        /// Whether the program's instruction runs on every lane first, the lanes then overwriting
+        /// its result: where each replacement writes the same register and does not read it.
+        /// Otherwise every lane runs its own instruction, the program's where unchanged.
         let overwrites: Bool
-        let lanes: [(lane: Int, instruction: Program.Instruction)]
+        let lanes: Range<Int>
     }
 
     /// `variants[k]` lists lane k's replacements (a later one of a position winning, as in
@@ -31,7 +33,9 @@ struct LaneProgram: Sendable {
             }
         }
         self.program = program
-        edits = changed.keys.sorted().map { position in
+        var edits: [Edit] = []
+        var laneInstructions: [(lane: Int, instruction: Program.Instruction)] = []
+        for position in changed.keys.sorted() {
             let original = program.body[position]
             let lanes = changed[position] ?? [:]
             let overwrites = lanes.values.allSatisfy { instruction in
@@ -39,20 +43,24 @@ struct LaneProgram: Sendable {
                     && instruction.first != original.destination && instruction.second != original.destination
             }
             let running = overwrites ? lanes.keys.sorted() : Array(0..<LaneRegisters.width)
-            return Edit(
-                position: position, overwrites: overwrites,
-                lanes: running.map { (lane: $0, instruction: lanes[$0] ?? original) })
+            let first = laneInstructions.count
+            laneInstructions += running.map { (lane: $0, instruction: lanes[$0] ?? original) }
+            edits.append(Edit(position: position, overwrites: overwrites, lanes: first..<laneInstructions.count))
         }
+        self.edits = edits
+        self.laneInstructions = laneInstructions
     }
 
     /// Runs the body on every lane; false if an instruction fails.
     func runBody(on registers: LaneRegisters) -> Bool {
         var start = 0
+        let lanes = registers.lanes
         for edit in edits {
             let shared = start..<(edit.overwrites ? edit.position + 1 : edit.position)
             guard (try? program.runBody(on: registers, positions: shared)) != nil else { return false }
-            for (lane, instruction) in edit.lanes {
-                guard (try? program.execute(instruction, on: registers.lane(lane))) != nil else { return false }
+            for index in edit.lanes {
+                let own = laneInstructions[index]
+                guard (try? program.execute(own.instruction, on: lanes[own.lane])) != nil else { return false }
             }
             start = edit.position + 1
         }

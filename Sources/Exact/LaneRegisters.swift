@@ -3,7 +3,7 @@
 ///
 /// Lane by lane the values are exactly `DoubleRegisters`': the arithmetic is IEEE per lane, and
 /// negation, powers and elementary functions apply the same scalar code to each lane. A lane
-/// (`lane(_:)`) is itself a register file, on which a variant's own instructions run.
+/// (`lanes`) is itself a register file, on which a variant's own instructions run.
 public final class LaneRegisters: RegisterFile {
     /// One value per lane.
     public typealias Lanes = SIMD8<Double>
@@ -13,7 +13,8 @@ public final class LaneRegisters: RegisterFile {
     let storage: Storage
     @usableFromInline let values: UnsafeMutablePointer<Lanes>
     public let count: Int
-    private let lanes: [Lane]
+    /// Each lane as plain `Double` registers over the same memory.
+    public let lanes: [Lane]
 
     public init(count: Int) {
         self.count = count
@@ -85,9 +86,6 @@ public final class LaneRegisters: RegisterFile {
 
     @inlinable public func value(at r: Int) -> Lanes { values[r] }
     @inlinable public func set(_ value: Lanes, at r: Int) { values[r] = value }
-
-    /// Lane `index` (below `width`) as plain `Double` registers over the same memory.
-    public func lane(_ index: Int) -> Lane { lanes[index] }
 
     /// One lane of `LaneRegisters`: what `DoubleRegisters` would hold for one variant.
     public final class Lane: RegisterFile {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Each lane of `LaneRegisters` holds exactly what `DoubleRegisters` holds after the same
-/// operations, and a lane run on its own (`lane(_:)`) touches only its lane.
+/// operations, and a lane run on its own (`lanes`) touches only its lane.
 @Suite("LaneRegisters")
 struct LaneRegistersTests {
     @Test func everyLaneMatchesDoubleRegisters() throws {
@@ -17,7 +17,7 @@ struct LaneRegistersTests {
             for lane in 0..<width {
                 for register in 0..<2 {
                     let value = try #require(Rational(texts[2 * lane + register]))
-                    lanes.lane(lane).load(value, into: register)
+                    lanes.lanes[lane].load(value, into: register)
                     scalars[lane].load(value, into: register)
                 }
             }
@@ -37,7 +37,7 @@ struct LaneRegistersTests {
                     try operation(scalars[lane])
                     let expected = scalars[lane].value(at: 2)
                     #expect(lanes.value(at: 2)[lane].bitPattern == expected.bitPattern, "\(name) lane \(lane)")
-                    #expect(lanes.lane(lane).value(at: 2).bitPattern == expected.bitPattern)
+                    #expect(lanes.lanes[lane].value(at: 2).bitPattern == expected.bitPattern)
                 }
             }
         }
@@ -70,7 +70,7 @@ struct LaneRegistersTests {
     @Test func aLaneTouchesOnlyItself() {
         let lanes = LaneRegisters(count: 2)
         lanes.load(Rational(3), into: 0)
-        lanes.lane(2).negate(0, into: 1)
+        lanes.lanes[2].negate(0, into: 1)
         #expect(lanes.value(at: 1)[2] == -3)
         #expect((0..<LaneRegisters.width).filter { lanes.value(at: 1)[$0] != 0 } == [2])
     }
