@@ -4,8 +4,9 @@ import Symbolic
 
 /// Screens the `swapped`, `exchanged` and `miswired` mistakes in `Double` on two programs compiled
 /// once per search (a training step and a readout of the pending claims), each mistake a few
-/// redirected copies: the quadratically many pairs of a layer cost one run each, with no model,
-/// derivative or program rebuilt (`SlotModel`, `SlotProgram`).
+/// redirected copies: the quadratically many pairs of a layer cost one lane each of a run shared
+/// by `LaneRegisters.width` pairs (`LaneProgram`), with no model, derivative or program rebuilt
+/// (`SlotModel`, `SlotProgram`).
 ///
 /// The values are the mistake's up to rounding (a sum may be added in another order), which is
 /// all screening needs: a mistake that comes close is certified on its own rebuilt `Scenario`.
