@@ -7,7 +7,7 @@ import Symbolic
 struct MistakeSearch: Sendable {
     let fixture: Fixture
     let escalation: Escalation
-    /// The programs on which the pairs of a layer are screened, shared by every mistake.
+    /// The programs on which the pairs of a layer are screened, and their runs, shared by every mistake.
     let screens = ScreenCache()
 
     /// The mistakes worth trying on this fixture.
@@ -108,10 +108,12 @@ struct MistakeSearch: Sendable {
     /// parameters (`swapped`, `exchanged`, `miswired`) is screened on the shared `SlotScreen`,
     /// its scenario rebuilt only when a claim comes close; any other mistake on its own scenario.
     func outcome(of mistake: Mistake, pending: [Int], claims: [Claim], base: Scenario) -> Outcome {
-        let screen = screens.screen(pending: pending) {
-            SlotScreen(fixture: fixture, claims: claims, pending: pending, base: base)
+        let screening = screens.screening(pending: pending) {
+            SlotScreen(fixture: fixture, claims: claims, pending: pending, base: base).map { screen in
+                PairScreening(screen: screen, mistakes: candidates(), pending: pending, claims: claims)
+            }
         }
-        if let screened = screen?.values(of: mistake, pending: pending, claims: claims) {
+        if let screened = screening?.values(of: mistake) {
             return judged(screened, claims: claims) { owners in
                 guard let scenario = try? Scenario(fixture: fixture, mistake: mistake, sharing: base) else { return [] }
                 let (requests, kept) = Self.requests(for: owners, claims: claims, scenario: scenario)

@@ -70,6 +70,12 @@ struct SlotProgram: Sendable {
 
     /// The program as `mistake` computes it; nil for a mistake that is not a redirection.
     func patched(for mistake: Mistake) -> Program? {
+        edits(for: mistake).map(program.replacingBody)
+    }
+
+    /// The body instructions `mistake` replaces, by position (a later edit of a position wins);
+    /// nil for a mistake that is not a redirection.
+    func edits(for mistake: Mistake) -> [(position: Int, instruction: Program.Instruction)]? {
         var edits: [(position: Int, instruction: Program.Instruction)] = []
         func redirect(_ copies: [String: Int], of replaced: String, to used: String) {
             guard let position = copies[replaced], let source = parameters[used] else { return }
@@ -95,6 +101,6 @@ struct SlotProgram: Sendable {
         default:
             return nil
         }
-        return program.replacingBody(edits)
+        return edits
     }
 }

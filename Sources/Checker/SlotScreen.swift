@@ -4,8 +4,9 @@ import Symbolic
 
 /// Screens the `swapped`, `exchanged` and `miswired` mistakes in `Double` on two programs compiled
 /// once per search (a training step and a readout of the pending claims), each mistake a few
-/// redirected copies: the quadratically many pairs of a layer cost one run each, with no model,
-/// derivative or program rebuilt (`SlotModel`, `SlotProgram`).
+/// redirected copies: the quadratically many pairs of a layer cost one lane each of a run shared
+/// by `LaneRegisters.width` pairs (`LaneProgram`), with no model, derivative or program rebuilt
+/// (`SlotModel`, `SlotProgram`).
 ///
 /// The values are the mistake's up to rounding (a sum may be added in another order), which is
 /// all screening needs: a mistake that comes close is certified on its own rebuilt `Scenario`.
@@ -104,32 +105,56 @@ struct SlotScreen: Sendable {
         }
     }
 
-    /// The mistake's `Double` value of each pending claim it matters to, in `pending`'s order; nil
-    /// where the mistake is not a redirection, or is `miswired` and a claim is a derivative by one of
-    /// its two parameters (the sum of two slots' derivatives), so the scenario must be rebuilt.
-    func values(of mistake: Mistake, pending: [Int], claims: [Claim]) -> [(index: Int, value: Double)]? {
+    /// The pending claims a mistake's screening reports: those it matters to, in `pending`'s order;
+    /// nil where the mistake is not a redirection, or is `miswired` and a claim is a derivative by
+    /// one of its two parameters (the sum of two slots' derivatives), so the scenario must be rebuilt.
+    func relevantClaims(of mistake: Mistake, pending: [Int], claims: [Claim]) -> [Int]? {
         let relevant = pending.filter { outputs[$0] != nil && matters(mistake, claim: $0) }
         if case .miswired(let used, let replaced) = mistake,
             relevant.contains(where: { Self.isDerivative(claims[$0].quantity, by: [used, replaced]) })
         {
             return nil
         }
-        guard let train = training.patched(for: mistake), let read = readout.patched(for: mistake) else { return nil }
-        guard !relevant.isEmpty else { return [] }
-        let registers = DoubleRegisters(count: train.registerCount)
-        guard (try? train.runSetup(on: registers)) != nil else { return nil }
-        var found: [Int: Double] = [:]
-        var current = 0
-        for step in Set(relevant.compactMap { steps[$0] }).sorted() {
-            while current < step {
-                guard advance(from: current, program: train, registers) else { return nil }
-                current += 1
+        guard training.edits(for: mistake) != nil, readout.edits(for: mistake) != nil else { return nil }
+        return relevant
+    }
+
+    /// The mistake's `Double` value of each claim of `relevantClaims` (nil where that is nil).
+    func values(of mistake: Mistake, pending: [Int], claims: [Claim]) -> [(index: Int, value: Double)]? {
+        values(of: [mistake], pending: pending, claims: claims)[0]
+    }
+
+    /// `values(of:)` of each mistake, exactly, with the mistakes that need a run taken
+    /// `LaneRegisters.width` at a time through one pass of the shared instructions, a lane each.
+    func values(of mistakes: [Mistake], pending: [Int], claims: [Claim]) -> [[(index: Int, value: Double)]?] {
+        let relevant = mistakes.map { relevantClaims(of: $0, pending: pending, claims: claims) }
+        var results = relevant.map { $0.map { _ in [(index: Int, value: Double)]() } }
+        let running = mistakes.indices.filter { relevant[$0]?.isEmpty == false }
+        for start in stride(from: 0, to: running.count, by: LaneRegisters.width) {
+            let lanes = Array(running[start..<min(start + LaneRegisters.width, running.count)])
+            // Every lane runs each step and sample any lane reads: the values of a claim do not
+            // depend on what else is read.
+            let reads = pending.filter { index in lanes.contains { relevant[$0]?.contains(index) == true } }
+            let found: [Int: [Double]]?
+            if lanes.count == 1, let train = training.patched(for: mistakes[lanes[0]]),
+                let read = readout.patched(for: mistakes[lanes[0]])
+            {
+                found = run(ScreenPass(training: train, readout: read), reading: reads, lanes: 1)
+            } else {
+                let pass = ScreenPass(
+                    training: LaneProgram(
+                        training.program, variants: lanes.map { training.edits(for: mistakes[$0]) ?? [] }),
+                    readout: LaneProgram(
+                        readout.program, variants: lanes.map { readout.edits(for: mistakes[$0]) ?? [] }))
+                found = run(pass, reading: reads, lanes: lanes.count)
             }
-            let due = relevant.filter { steps[$0] == step }
-            guard let values = readOut(due, program: read, trained: step > 0 ? registers : nil) else { return nil }
-            found.merge(values) { first, _ in first }
+            for (lane, position) in lanes.enumerated() {
+                results[position] = found.map { found in
+                    (relevant[position] ?? []).compactMap { index in found[index].map { (index, $0[lane]) } }
+                }
+            }
         }
-        return relevant.compactMap { index in found[index].map { (index, $0) } }
+        return results
     }
 
     /// Whether a quantity is a derivative by one of `variables`.
@@ -138,35 +163,56 @@ struct SlotScreen: Sendable {
         return false
     }
 
+    /// The values of the claims at `reads` that a pass computes, by claim, for its first `lanes`
+    /// lanes; nil if an instruction fails.
+    private func run<R>(_ pass: ScreenPass<R>, reading reads: [Int], lanes: Int) -> [Int: [Double]]? {
+        let registers = pass.makeRegisters(pass.training.registerCount)
+        guard (try? pass.training.runSetup(on: registers)) != nil else { return nil }
+        var found: [Int: [Double]] = [:]
+        var current = 0
+        for step in Set(reads.compactMap { steps[$0] }).sorted() {
+            while current < step {
+                guard advance(from: current, pass, registers) else { return nil }
+                current += 1
+            }
+            let due = reads.filter { steps[$0] == step }
+            guard let values = readOut(due, pass, trained: step > 0 ? registers : nil) else { return nil }
+            for (index, value) in values where found[index] == nil {
+                found[index] = (0..<lanes).map { value.lane($0) }
+            }
+        }
+        return found
+    }
+
     /// Takes the training step after `step` steps, on the sample that step uses; false if it fails.
-    private func advance(from step: Int, program: Program, _ registers: DoubleRegisters) -> Bool {
+    private func advance<R>(from step: Int, _ pass: ScreenPass<R>, _ registers: R) -> Bool {
         if !data.isEmpty {
             load(sample: spec.samples(ofStep: step + 1, count: data.count).lowerBound, registers, trainingData)
         }
-        return (try? program.runBody(on: registers)) != nil
+        return pass.trainingBody(registers)
     }
 
     /// The claims' values read with the trained parameters (the initial ones when `trained` is nil).
-    private func readOut(_ due: [Int], program: Program, trained: DoubleRegisters?) -> [Int: Double]? {
-        let registers = DoubleRegisters(count: program.registerCount)
-        guard (try? program.runSetup(on: registers)) != nil else { return nil }
+    private func readOut<R>(_ due: [Int], _ pass: ScreenPass<R>, trained: R?) -> [Int: R.Value]? {
+        let registers = pass.makeRegisters(pass.readout.registerCount)
+        guard (try? pass.readout.runSetup(on: registers)) != nil else { return nil }
         if let trained {
             for (name, target) in readout.parameters {
                 guard let source = training.parameters[name] else { continue }
                 registers.set(trained.value(at: source), at: target)
             }
         }
-        var values: [Int: Double] = [:]
-        var sums: [Int: Double] = [:]
+        var values: [Int: R.Value] = [:]
+        var sums: [Int: R.Value] = [:]
         for sample in neededSamples(due) {
             if let sample { load(sample: sample, registers, readoutData) }
-            guard (try? program.runBody(on: registers)) != nil else { return nil }
+            guard pass.readoutBody(registers) else { return nil }
             for index in due {
                 guard let output = outputs[index] else { continue }
                 switch samples[index] {
                 case .model?: values[index] = registers.value(at: output)
                 case .one(let wanted)? where wanted == sample: values[index] = registers.value(at: output)
-                case .all?: sums[index] = (sums[index] ?? 0) + registers.value(at: output)
+                case .all?: sums[index] = (sums[index] ?? .zero) + registers.value(at: output)
                 default: break
                 }
             }
@@ -186,8 +232,8 @@ struct SlotScreen: Sendable {
         return wanted.isEmpty ? [1] : wanted.sorted()
     }
 
-    private func load(sample: Int, _ registers: DoubleRegisters, _ targets: [Int]) {
+    private func load<R: RegisterFile>(sample: Int, _ registers: R, _ targets: [Int]) {
         guard data.indices.contains(sample - 1) else { return }
-        for (register, value) in zip(targets, data[sample - 1]) { registers.load(value, into: register) }
+        for (register, value) in zip(targets, data[sample - 1]) { try? registers.load(value, into: register) }
     }
 }

@@ -24,7 +24,12 @@ public final class DoubleRegisters: RegisterFile {
     @inlinable public func negate(_ a: Int, into r: Int) { values[r] = -values[a] }
 
     @inlinable public func power(_ a: Int, _ exponent: Int, into r: Int) {
-        values[r] = exponent == 2 ? values[a] * values[a] : Foundation.pow(values[a], Double(exponent))
+        values[r] = Self.power(values[a], exponent)
+    }
+
+    /// `x` to an integer power as every `Double` register file computes it: a square is a product.
+    @inlinable public static func power(_ x: Double, _ exponent: Int) -> Double {
+        exponent == 2 ? x * x : Foundation.pow(x, Double(exponent))
     }
 
     @inlinable public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) {

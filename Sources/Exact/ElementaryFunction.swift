@@ -15,6 +15,7 @@ public enum ElementaryFunction: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The plain binary64 value, for the `Double` column beside certified results.
+    @inlinable
     public func callAsFunction(_ x: Double) -> Double {
         switch self {
         case .exp: Foundation.exp(x)

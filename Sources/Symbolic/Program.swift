@@ -70,8 +70,15 @@ public struct Program: Sendable {
 
     @inlinable
     public func runBody<R: RegisterFile>(on registers: R) throws(ProgramError) {
+        try runBody(on: registers, positions: body.indices)
+    }
+
+    /// The body instructions at `positions` only: a variant that replaces some instructions runs
+    /// the shared stretches between them with this.
+    @inlinable
+    public func runBody<R: RegisterFile>(on registers: R, positions: Range<Int>) throws(ProgramError) {
         try body.withUnsafeBufferPointer { (instructions) throws(ProgramError) in
-            for index in instructions.indices {
+            for index in positions {
                 do throws(EnclosureError) { try execute(instructions[index], on: registers) } catch {
                     throw ProgramError(error: error, definition: origins.indices.contains(index) ? origins[index] : nil)
                 }
@@ -99,8 +106,9 @@ public struct Program: Sendable {
     @usableFromInline
     static let functions = ElementaryFunction.allCases
 
+    /// One instruction (of this program's or a variant's) on `r`.
     @inlinable @inline(__always)
-    func execute<R: RegisterFile>(_ instruction: Instruction, on r: R) throws(EnclosureError) {
+    public func execute<R: RegisterFile>(_ instruction: Instruction, on r: R) throws(EnclosureError) {
         let a = Int(instruction.first)
         let b = Int(instruction.second)
         let d = Int(instruction.destination)
