@@ -24,18 +24,18 @@ struct FormulaDiagnosis {
 
     /// The mistakes (certified) under which the two sides of `claim` are equal.
     func mistakes(for claim: Claim) -> [Mistake] {
-        guard case .formula(let formula) = claim.kind else { return [] }
+        guard case .formula(let formula) = claim.kind, let base = try? Scenario(fixture: fixture) else { return [] }
         let found = Parallel.map(candidates()) { mistake -> Mistake? in
-            holds(formula, of: claim, under: mistake) ? mistake : nil
+            holds(formula, of: claim, under: mistake, base: base) ? mistake : nil
         }
         return found.compactMap { $0 }
     }
 
     /// Whether the formula holds in the mistake's model: screened in `Double` at the givens, then
-    /// decided by `Equivalence` (a canonical form, or certified points) in that model.
-    private func holds(_ formula: Expr, of claim: Claim, under mistake: Mistake) -> Bool {
-        guard let base = try? Scenario(fixture: fixture),
-            let scenario = try? Scenario(fixture: fixture, mistake: mistake == .negated ? nil : mistake, sharing: base),
+    /// decided by `Equivalence` (a canonical form, or certified points) in that model. `base`, the
+    /// model as written, lends its loss gradient to the mistakes that keep it.
+    private func holds(_ formula: Expr, of claim: Claim, under mistake: Mistake, base: Scenario) -> Bool {
+        guard let scenario = try? Scenario(fixture: fixture, mistake: mistake == .negated ? nil : mistake, sharing: base),
             var left = try? leftSide(of: claim, in: scenario),
             let right = try? resolved(formula, in: scenario)
         else { return false }

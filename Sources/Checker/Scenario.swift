@@ -24,8 +24,8 @@ struct Scenario: Sendable {
     /// For each parameter, the number of definitions on the longest path from it to the loss:
     /// equal counts form a layer, and a smaller count is a later layer.
     let layerDepth: [String: Int]
-    /// The loss's derivative by every name, taken once (before the scenario's substitution).
-    private let lossGradient: [String: Expr]
+    /// The loss's derivative by every name, taken once, on first use (before the scenario's substitution).
+    private let lossGradient: LossGradient
 
     /// The scenario of `mistake` (nil: the model as written). `correct`, the scenario without mistakes, lends
     /// its loss gradient to mistakes that change neither the model nor how derivatives are taken.
@@ -78,14 +78,15 @@ struct Scenario: Sendable {
         if keepsDerivatives, let correct {
             self.lossGradient = correct.lossGradient
         } else {
-            self.lossGradient = fixture.training.map { model.gradient(of: $0.loss, options: options) } ?? [:]
+            let (loss, written, taken) = (fixture.training?.loss, model, options)
+            self.lossGradient = LossGradient { loss.map { written.gradient(of: $0, options: taken) } ?? [:] }
         }
     }
 
     /// `dA/dB` as this scenario takes it.
     func derivative(of quantity: String, by variable: String) throws(ModelError) -> Expr {
         if quantity == fixture.training?.loss, model.contains(variable) {
-            return (lossGradient[variable] ?? 0).substituting(derivativeSubstitution)
+            return (lossGradient.value[variable] ?? 0).substituting(derivativeSubstitution)
         }
         return try model.derivative(of: quantity, by: variable, options: options).substituting(derivativeSubstitution)
     }
