@@ -9,6 +9,11 @@ public final class RationalBallRegisters: RegisterFile {
     /// The exact values, in memory of their own (an array property of a class would pay for an
     /// exclusivity check on every access, in the hot loop of every certified evaluation).
     private let exact: UnsafeMutablePointer<Rational?>
+    /// What each register's exact value is, read without touching the value itself (which would
+    /// retain and release it): most operations in training have an operand with none.
+    private let kinds: UnsafeMutablePointer<ExactKind>
+
+    private enum ExactKind: UInt8 { case none, nonzero, zero }
 
     /// Beyond this size an exact value costs more than it can tell.
     public static let exactBitLimit = 1 << 14
@@ -17,11 +22,28 @@ public final class RationalBallRegisters: RegisterFile {
         balls = BallRegisters(count: count, precision: precision)
         exact = .allocate(capacity: max(count, 1))
         exact.initialize(repeating: nil, count: max(count, 1))
+        kinds = .allocate(capacity: max(count, 1))
+        kinds.initialize(repeating: .none, count: max(count, 1))
     }
 
     deinit {
         exact.deinitialize(count: max(balls.count, 1))
         exact.deallocate()
+        kinds.deallocate()
+    }
+
+    /// Sets register `r`'s exact value (or drops it).
+    @inline(__always)
+    private func setExact(_ value: Rational?, at r: Int) {
+        guard let value else {
+            if kinds[r] != .none {
+                exact[r] = nil
+                kinds[r] = .none
+            }
+            return
+        }
+        exact[r] = value
+        kinds[r] = value.signum == 0 ? .zero : .nonzero
     }
 
     public var count: Int { balls.count }
@@ -30,70 +52,71 @@ public final class RationalBallRegisters: RegisterFile {
     /// Stores an exact result in both forms, or only the ball when it has grown too large.
     private func store(_ value: Rational, into r: Int) throws(EnclosureError) {
         guard value.numerator.bitLength + value.denominator.bitLength <= Self.exactBitLimit else {
-            exact[r] = nil
+            setExact(nil, at: r)
             return try balls.load(value, into: r)
         }
-        exact[r] = value
+        setExact(value, at: r)
         try balls.load(value, into: r)
     }
 
     /// Both operands' exact values, when both have one.
+    @inline(__always)
     private func exactPair(_ a: Int, _ b: Int) -> (Rational, Rational)? {
-        guard let x = exact[a], let y = exact[b] else { return nil }
+        guard kinds[a] != .none, kinds[b] != .none, let x = exact[a], let y = exact[b] else { return nil }
         return (x, y)
     }
 
     public func load(_ value: Rational, into r: Int) throws(EnclosureError) { try store(value, into: r) }
 
     public func copy(_ a: Int, into r: Int) throws(EnclosureError) {
-        exact[r] = exact[a]
+        setExact(kinds[a] == .none ? nil : exact[a], at: r)
         try balls.copy(a, into: r)
     }
 
     public func add(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
         if let (x, y) = exactPair(a, b) { return try store(x + y, into: r) }
-        exact[r] = nil
+        setExact(nil, at: r)
         try balls.add(a, b, into: r)
     }
 
     public func subtract(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
         if let (x, y) = exactPair(a, b) { return try store(x - y, into: r) }
-        exact[r] = nil
+        setExact(nil, at: r)
         try balls.subtract(a, b, into: r)
     }
 
     public func multiply(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
         if let (x, y) = exactPair(a, b) { return try store(x * y, into: r) }
-        exact[r] = nil
+        setExact(nil, at: r)
         try balls.multiply(a, b, into: r)
         // A finite value times exactly 0 is exactly 0 (a dead unit's contribution).
-        if exact[a]?.signum == 0 || exact[b]?.signum == 0 { try store(0, into: r) }
+        if kinds[a] == .zero || kinds[b] == .zero { try store(0, into: r) }
     }
 
     public func divide(_ a: Int, _ b: Int, into r: Int) throws(EnclosureError) {
-        if let divisor = exact[b], divisor.signum == 0 { throw .divisionByZero }
+        if kinds[b] == .zero { throw .divisionByZero }
         if let (x, y) = exactPair(a, b) { return try store(x / y, into: r) }
-        exact[r] = nil
+        setExact(nil, at: r)
         try balls.divide(a, b, into: r)
     }
 
     public func negate(_ a: Int, into r: Int) throws(EnclosureError) {
-        if let x = exact[a] { return try store(-x, into: r) }
-        exact[r] = nil
+        if kinds[a] != .none, let x = exact[a] { return try store(-x, into: r) }
+        setExact(nil, at: r)
         try balls.negate(a, into: r)
     }
 
     public func power(_ a: Int, _ exponent: Int, into r: Int) throws(EnclosureError) {
-        if let x = exact[a], x.powerSize(exponent) <= Self.exactBitLimit {
+        if kinds[a] != .none, let x = exact[a], x.powerSize(exponent) <= Self.exactBitLimit {
             guard let value = x.power(exponent) else { throw .divisionByZero }
             return try store(value, into: r)
         }
-        exact[r] = nil
+        setExact(nil, at: r)
         try balls.power(a, exponent, into: r)
     }
 
     public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) throws(EnclosureError) {
-        if let x = exact[a] {
+        if kinds[a] != .none, let x = exact[a] {
             if let error = function.domainError(at: x) { throw error }
             if let value = function.exactValue(at: x) { return try store(value, into: r) }
         }
@@ -101,15 +124,17 @@ public final class RationalBallRegisters: RegisterFile {
         let sign = function == .relu || function == .step ? balls.sign(at: a) : nil
         if let sign, sign <= 0 { return try store(0, into: r) }
         if function == .step, sign == 1 { return try store(1, into: r) }
-        exact[r] = nil
+        setExact(nil, at: r)
         try balls.apply(function, a, into: r)
     }
 
-    public func value(at r: Int) -> RationalBall { RationalBall(ball: balls.value(at: r), exact: exact[r]) }
+    public func value(at r: Int) -> RationalBall {
+        RationalBall(ball: balls.value(at: r), exact: kinds[r] == .none ? nil : exact[r])
+    }
 
     public func set(_ value: RationalBall, at r: Int) {
         balls.set(value.ball, at: r)
-        exact[r] = value.exact
+        setExact(value.exact, at: r)
     }
 }
 
@@ -118,20 +143,20 @@ extension RationalBallRegisters: CentredRegisters {
 
     /// The exact value, if any, goes with the radius: the register now stands for its midpoint.
     public func recentre(at r: Int) {
-        exact[r] = nil
+        setExact(nil, at: r)
         balls.recentre(at: r)
     }
 
     public func widen(at r: Int, by bound: Double) {
         guard bound > 0 else { return }
-        exact[r] = nil
+        setExact(nil, at: r)
         balls.widen(at: r, by: bound)
     }
 
     public func bounds(at r: Int) -> ClosedRange<Double> { balls.bounds(at: r) }
 
     public func load(enclosing range: ClosedRange<Double>, into r: Int) throws(EnclosureError) {
-        exact[r] = nil
+        setExact(nil, at: r)
         try balls.load(enclosing: range, into: r)
     }
 }
