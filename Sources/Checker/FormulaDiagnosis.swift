@@ -35,7 +35,8 @@ struct FormulaDiagnosis {
     /// decided by `Equivalence` (a canonical form, or certified points) in that model. `base`, the
     /// model as written, lends its loss gradient to the mistakes that keep it.
     private func holds(_ formula: Expr, of claim: Claim, under mistake: Mistake, base: Scenario) -> Bool {
-        guard let scenario = try? Scenario(fixture: fixture, mistake: mistake == .negated ? nil : mistake, sharing: base),
+        guard
+            let scenario = try? Scenario(fixture: fixture, mistake: mistake == .negated ? nil : mistake, sharing: base),
             var left = try? leftSide(of: claim, in: scenario),
             let right = try? resolved(formula, in: scenario)
         else { return false }
