@@ -22,8 +22,10 @@ final class CentredTraining<R: CentredRegisters>: TrainingObserver {
     /// The proved bound on the error at the start of the current segment (2-norm).
     private(set) var error = 0.0
     private var rounding = 0.0
-    private var lower: [Double]
-    private var upper: [Double]
+    /// The box of the segment's midpoints so far, one range per parameter, in memory of its own
+    /// (arrays in a class pay exclusivity and uniqueness checks on every step's update).
+    private let lower: UnsafeMutablePointer<Double>
+    private let upper: UnsafeMutablePointer<Double>
     private var stepsInSegment = 0
     private var segmentLength = 1
 
@@ -39,10 +41,17 @@ final class CentredTraining<R: CentredRegisters>: TrainingObserver {
         self.hessian = hessian
         self.registers = training.registers
         parameters = registers
-        lower = []
-        upper = []
+        lower = .allocate(capacity: registers.count)
+        lower.initialize(repeating: 0, count: registers.count)
+        upper = .allocate(capacity: registers.count)
+        upper.initialize(repeating: 0, count: registers.count)
         error = Self.recentred(training.registers, registers)
         startSegment()
+    }
+
+    deinit {
+        lower.deallocate()
+        upper.deallocate()
     }
 
     /// Hears a step just taken: its rounding is added up and the parameters re-centred.
@@ -66,7 +75,7 @@ final class CentredTraining<R: CentredRegisters>: TrainingObserver {
         // The guess only widens the box by the size of the error, far less than the steps move
         // the parameters: a second try with the growth just found is all a segment can need.
         for _ in 0..<2 {
-            let box = zip(lower, upper).map { (($0 - guess).nextDown)...(($1 + guess).nextUp) }
+            let box = parameters.indices.map { ((lower[$0] - guess).nextDown)...((upper[$0] + guess).nextUp) }
             guard let bound = hessian.bound(over: box) else {
                 throw RunError(message: "no contraction bound at step \(step)", definition: nil, step: step)
             }
@@ -101,8 +110,10 @@ final class CentredTraining<R: CentredRegisters>: TrainingObserver {
     private func startSegment() {
         rounding = 0
         stepsInSegment = 0
-        lower = parameters.map { registers.bounds(at: $0).lowerBound }
-        upper = parameters.map { registers.bounds(at: $0).upperBound }
+        for (index, register) in parameters.enumerated() {
+            let range = registers.bounds(at: register)
+            (lower[index], upper[index]) = (range.lowerBound, range.upperBound)
+        }
     }
 
     /// Re-centres the parameters and returns an upper bound on the 2-norm of the radii dropped

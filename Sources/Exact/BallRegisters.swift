@@ -76,10 +76,16 @@ extension BallRegisters: CentredRegisters {
 
     public func widen(at r: Int, by bound: Double) { radii[r] += Magnitude(bound) }
 
+    /// The midpoint rounded to nearest lies within half an ulp, so one step out each way covers it,
+    /// and one more each way covers the rounding of adding the radius.
     public func bounds(at r: Int) -> ClosedRange<Double> {
+        let middle = mpfr_get_d(mids + r, MPFR_RNDN)
+        guard !radii[r].isZero else {
+            return middle.isFinite ? middle.nextDown...middle.nextUp : -Double.infinity...Double.infinity
+        }
         let radius = radii[r].doubleUpperBound
-        let lower = (mpfr_get_d(mids + r, MPFR_RNDD) - radius).nextDown
-        let upper = (mpfr_get_d(mids + r, MPFR_RNDU) + radius).nextUp
+        let lower = (middle.nextDown - radius).nextDown
+        let upper = (middle.nextUp + radius).nextUp
         return lower.isNaN || upper.isNaN ? -Double.infinity...Double.infinity : lower...upper
     }
 
