@@ -1,11 +1,10 @@
 import Exact
 import Fixture
-import Synchronization
 
 /// The pair screenings of one mistake search, built on first use and shared by every mistake's
 /// outcome: the programs are compiled once per set of pending claims, not once per mistake.
 final class ScreenCache: Sendable {
-    private let screenings = Mutex<[[Int]: PairScreening?]>([:])
+    private let screenings = Locked<[[Int]: PairScreening?]>([:])
 
     /// The screening for these pending claims (nil where the fast path does not apply), built by
     /// `build` the first time; a caller that arrives meanwhile waits for it.
@@ -60,7 +59,7 @@ final class PairScreening: Sendable {
     /// Mistakes screened together, and their values once run.
     private final class Batch: Sendable {
         let mistakes: [Mistake]
-        private let result = Mutex<[[(index: Int, value: Double)]?]?>(nil)
+        private let result = Locked<[[(index: Int, value: Double)]?]?>(nil)
 
         init(_ mistakes: [Mistake]) { self.mistakes = mistakes }
 
