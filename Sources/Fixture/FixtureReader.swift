@@ -170,7 +170,11 @@ public struct FixtureReader {
 
     /// `claims "answer key B"` as the word and the label (without quotes); the label is `nil` without one.
     static func sectionLabel(_ inside: String) -> (word: String, label: String?) {
-        guard let quote = inside.firstIndex(of: "\""), inside.hasSuffix("\""), inside.count >= 2 else {
+        // Two quotes: the first opens the label and the last character closes it (a lone quote at
+        // the end opens nothing).
+        guard let quote = inside.firstIndex(of: "\""), inside.hasSuffix("\""),
+            quote < inside.index(before: inside.endIndex)
+        else {
             return (inside, nil)
         }
         let word = inside[..<quote].trimmingCharacters(in: .whitespaces)

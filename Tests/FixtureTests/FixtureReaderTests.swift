@@ -8,6 +8,17 @@ import Testing
 @Suite struct FixtureReaderTests {
     static let tutorial = try! FixtureReader.read(text: Fixture.tutorialText, file: "mazur.deriv")
 
+    /// A section header whose only quote is its last character (found by the check fuzzer, which
+    /// crashed the reader with it) is an unknown section, reported like any other.
+    @Test func headerEndingInALoneQuote() {
+        for header in ["[clrs     = 2 3 2\"]", "[claims \"]", "[\"]"] {
+            let text = "[model]\nx = 1\n\(header)\n[claims]\nx = 1\n"
+            #expect(throws: FixtureError.self) { try FixtureReader.read(text: text, file: "quote.deriv") }
+        }
+        let grouped = try? FixtureReader.read(text: "[model]\nx = 1\n[claims \"\"]\nx = 1\n", file: "quote.deriv")
+        #expect(grouped?.claims.count == 1, "two quotes still make a group, even an empty one")
+    }
+
     @Test func tutorialModel() {
         let fixture = Self.tutorial
         #expect(fixture.claims.count == 60)
