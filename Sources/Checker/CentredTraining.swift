@@ -56,7 +56,7 @@ final class CentredTraining<R: CentredRegisters>: TrainingObserver {
 
     /// Hears a step just taken: its rounding is added up and the parameters re-centred.
     func stepped(at step: Int) throws(RunError) {
-        rounding = Self.up(rounding + Self.recentred(registers, parameters))
+        rounding = (rounding + Self.recentred(registers, parameters)).roundedUpPastRounding
         for (index, register) in parameters.enumerated() {
             let range = registers.bounds(at: register)
             lower[index] = Swift.min(lower[index], range.lowerBound)
@@ -70,8 +70,8 @@ final class CentredTraining<R: CentredRegisters>: TrainingObserver {
     /// midpoints from the exact ones.
     func close(at step: Int) throws(RunError) {
         guard stepsInSegment > 0 else { return }
-        let start = Self.up(error + rounding)
-        var guess = Swift.max(Self.up(2 * start), 0x1p-1000)
+        let start = (error + rounding).roundedUpPastRounding
+        var guess = Swift.max((2 * start).roundedUpPastRounding, 0x1p-1000)
         // The guess only widens the box by the size of the error, far less than the steps move
         // the parameters: a second try with the growth just found is all a segment can need.
         for _ in 0..<2 {
@@ -79,7 +79,7 @@ final class CentredTraining<R: CentredRegisters>: TrainingObserver {
             guard let bound = hessian.bound(over: box) else {
                 throw RunError(message: "no contraction bound at step \(step)", definition: nil, step: step)
             }
-            let end = Self.up(bound.growth(over: stepsInSegment) * start)
+            let end = (bound.growth(over: stepsInSegment) * start).roundedUpPastRounding
             guard end.isFinite else { break }
             if end <= guess {
                 plan(after: bound.excess)
@@ -87,7 +87,7 @@ final class CentredTraining<R: CentredRegisters>: TrainingObserver {
                 startSegment()
                 return
             }
-            guess = Self.up(2 * end)
+            guess = (2 * end).roundedUpPastRounding
         }
         throw RunError(message: "the steps up to \(step) may stretch errors too much", definition: nil, step: step)
     }
@@ -124,11 +124,8 @@ final class CentredTraining<R: CentredRegisters>: TrainingObserver {
             sum += registers.radiusBound(at: register)
             registers.recentre(at: register)
         }
-        return up(sum)
+        return sum.roundedUpPastRounding
     }
-
-    /// Rounds a nonnegative result of a few operations up past their rounding.
-    private static func up(_ value: Double) -> Double { (value * (1 + 0x1p-44)).nextUp }
 }
 
 /// Where training counts as long: re-centring pays from here (below it, plain balls lose few bits

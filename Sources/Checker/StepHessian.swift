@@ -80,9 +80,7 @@ struct StepHessian {
         for (i, row) in entries.enumerated() {
             for (offset, register) in row.enumerated() {
                 let j = i + offset
-                let range = registers.bounds(at: register)
-                let middle = range.lowerBound / 2 + range.upperBound / 2
-                let reach = Swift.max(middle - range.lowerBound, range.upperBound - middle).nextUp.nextUp
+                let (middle, reach) = registers.bounds(at: register).centreAndRadius
                 (centre[i][j], centre[j][i], radius[i][j], radius[j][i]) = (middle, middle, reach, reach)
             }
         }

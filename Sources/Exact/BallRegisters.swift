@@ -91,8 +91,7 @@ extension BallRegisters: CentredRegisters {
 
     public func load(enclosing range: ClosedRange<Double>, into r: Int) throws(EnclosureError) {
         guard range.lowerBound.isFinite, range.upperBound.isFinite else { throw .overflow }
-        let middle = range.lowerBound / 2 + range.upperBound / 2
-        let reach = Swift.max(middle - range.lowerBound, range.upperBound - middle).nextUp.nextUp
+        let (middle, reach) = range.centreAndRadius
         guard middle.isFinite, reach.isFinite else { throw .overflow }
         mpfr_set_d(mids + r, middle, MPFR_RNDN)
         radii[r] = Magnitude(reach)

@@ -42,8 +42,8 @@ public struct ContractionBound: Sendable, Hashable {
             let highest = Self.greatestEigenvalueUpperBound(centre)
         else { return nil }
         // ‖I − K‖₂ = max(1 − λ_min(K), λ_max(K) − 1).
-        let belowOne = Self.up(Swift.max(-lowest, 0) + spread)
-        let aboveTwo = Self.up(highest + spread) - 2
+        let belowOne = (Swift.max(-lowest, 0) + spread).roundedUpPastRounding
+        let aboveTwo = (highest + spread).roundedUpPastRounding - 2
         excess = Swift.max(belowOne, aboveTwo.nextUp, 0)
     }
 
@@ -53,16 +53,13 @@ public struct ContractionBound: Sendable, Hashable {
     /// An upper bound on how much `steps` steps can stretch a distance: `(1 + excess)^steps`.
     public func growth(over steps: Int) -> Double {
         // (1 + x)^n ≤ e^(n·x); libm's exp is within an ulp or two, covered by the factor.
-        Self.up(Foundation.exp(Self.up(excess * Double(steps))) * (1 + 0x1p-40))
+        (Foundation.exp((excess * Double(steps)).roundedUpPastRounding) * (1 + 0x1p-40)).roundedUpPastRounding
     }
-
-    /// Rounds a nonnegative result of a few correctly rounded operations up past their error.
-    private static func up(_ value: Double) -> Double { (value * (1 + 0x1p-44)).nextUp }
 
     /// `γₖ = k·u / (1 − k·u)`, u = 2⁻⁵³, rounded up.
     private static func gamma(_ k: Int) -> Double {
         let ku = Double(k) * 0x1p-53
-        return up(ku / (1 - ku))
+        return (ku / (1 - ku)).roundedUpPastRounding
     }
 
     /// An upper bound on the Frobenius norm (which bounds the spectral norm).
@@ -72,7 +69,7 @@ public struct ContractionBound: Sendable, Hashable {
             for value in row { sum += value * value }
         }
         let count = Double(matrix.count * matrix.count)
-        let bound = up(sum.squareRoot() * (1 + 2 * count * 0x1p-53))
+        let bound = (sum.squareRoot() * (1 + 2 * count * 0x1p-53)).roundedUpPastRounding
         return bound.isFinite ? bound : nil
     }
 
@@ -115,7 +112,8 @@ public struct ContractionBound: Sendable, Hashable {
                 failed = middle
             }
         }
-        return -(up(shift + gamma(n + 1) * up(squares * (1 + Double(n * n) * 0x1p-52))))
+        let factorisation = gamma(n + 1) * (squares * (1 + Double(n * n) * 0x1p-52)).roundedUpPastRounding
+        return -(shift + factorisation).roundedUpPastRounding
     }
 
     /// Runs Cholesky on `matrix + shift·I` (the diagonal rounded down, so the matrix factored lies

@@ -90,14 +90,12 @@ public struct Magnitude: Sendable, Hashable, Comparable, CustomStringConvertible
     ) -> Magnitude {
         if r.isZero { return s.isZero ? .zero : Magnitude(upperBoundOf: x) * s }
         if s.isZero { return Magnitude(upperBoundOf: y) * r }
-        guard cgmp_mpfr_is_regular(x) != 0, cgmp_mpfr_is_regular(y) != 0 else {
-            return Magnitude(upperBoundOf: x) * s + Magnitude(upperBoundOf: y) * r + r * s
-        }
-        // |x| < (⌊top / 2^11⌋ + 1)·2^(EXP − 53), as in `init(upperBoundOf:)`.
-        let ex = cgmp_mpfr_get_exp(x) - 53
-        let ey = cgmp_mpfr_get_exp(y) - 53
+        // |x| < (⌊top / 2^11⌋ + 1)·2^(EXP − 53), as in `init(upperBoundOf:)` (EXP read only for a
+        // regular number: the special values' exponent fields sit at the bottom of Int's range).
         let moderate = -450...450
-        guard moderate.contains(ex), moderate.contains(ey), moderate.contains(r.exponent),
+        guard cgmp_mpfr_is_regular(x) != 0, cgmp_mpfr_is_regular(y) != 0,
+            case (let ex, let ey) = (cgmp_mpfr_get_exp(x) - 53, cgmp_mpfr_get_exp(y) - 53),
+            moderate.contains(ex), moderate.contains(ey), moderate.contains(r.exponent),
             moderate.contains(s.exponent)
         else {
             return Magnitude(upperBoundOf: x) * s + Magnitude(upperBoundOf: y) * r + r * s
