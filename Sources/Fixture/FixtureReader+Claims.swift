@@ -23,7 +23,7 @@ extension FixtureReader {
         }
         let leftTrimmed = left.drop(while: { $0 == " " || $0 == "\t" })
         let leftColumn = Self.column(of: leftTrimmed, in: text, indent: 0)
-        let quantityText = Substring(leftTrimmed.trimmingCharacters(in: .whitespaces))
+        let quantityText = Substring(leftTrimmed.trimmingSpaces)
         guard
             let quantity = readQuantity(
                 quantityText, line: line.number, column: leftColumn, resolver: resolver),
@@ -40,7 +40,7 @@ extension FixtureReader {
         }
         let rightTrimmed = right.drop(while: { $0 == " " || $0 == "\t" })
         let place = Place(line: line.number, column: Self.column(of: rightTrimmed, in: text, indent: 0))
-        let printed = rightTrimmed.trimmingCharacters(in: .whitespaces)
+        let printed = rightTrimmed.trimmingSpaces
         guard !printed.isEmpty else {
             error(place.line, place.column, isFormula ? "expected a formula after '=='" : "expected a number after '='")
             return nil

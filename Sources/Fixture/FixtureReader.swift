@@ -120,11 +120,11 @@ public struct FixtureReader {
             var content = raw.hasSuffix("\r") ? raw.dropLast() : raw
             var note: String?
             if let hash = content.firstIndex(of: "#") {
-                note = content[content.index(after: hash)...].trimmingCharacters(in: .whitespaces)
+                note = content[content.index(after: hash)...].trimmingSpaces
                 content = content[..<hash]
             }
             let indent = content.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count
-            let trimmed = content.trimmingCharacters(in: .whitespaces)
+            let trimmed = content.trimmingSpaces
             guard !trimmed.isEmpty else { continue }
             sawContent = true
             let body = Substring(trimmed)
@@ -148,7 +148,7 @@ public struct FixtureReader {
 
     /// The section a `[name]` line opens, or `nil` (after reporting it) for an unknown one.
     private mutating func sectionHeader(_ body: Substring, line number: Int, indent: Int) -> Section? {
-        let inside = String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        let inside = String(body.dropFirst().dropLast()).trimmingSpaces
         let (word, label) = Self.sectionLabel(inside)
         guard body.hasSuffix("]"), let named = Section(rawValue: word), label == nil || named == .claims else {
             let hint = inside.hasPrefix("claims") ? " (a group is written [claims \"label\"])" : ""
@@ -177,7 +177,7 @@ public struct FixtureReader {
         else {
             return (inside, nil)
         }
-        let word = inside[..<quote].trimmingCharacters(in: .whitespaces)
+        let word = inside[..<quote].trimmingSpaces
         let label = inside[inside.index(after: quote)..<inside.index(before: inside.endIndex)]
         return (word, String(label))
     }
@@ -203,7 +203,7 @@ public struct FixtureReader {
 
     /// A name and the column it starts at, checked.
     mutating func name(_ text: Substring, line: Int, column: Int, what: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         guard Parser.isName(trimmed) else {
             error(
                 line, column,
@@ -266,7 +266,7 @@ public struct FixtureReader {
                 "'==' belongs in [claims]; in [model] write 'name = NUMBER' or 'name := EXPRESSION'")
             return
         }
-        let numberText = rightStart.trimmingCharacters(in: .whitespaces)
+        let numberText = rightStart.trimmingSpaces
         do {
             let literal = try DecimalLiteral(parsing: numberText)
             if claimName(name, line: line.number, column: indent + 1) {
@@ -303,7 +303,7 @@ public struct FixtureReader {
             error(line.number, indent + 1, "expected 'key = value' with a key among \(keys.joined(separator: ", "))")
             return nil
         }
-        let key = text[..<equals].trimmingCharacters(in: .whitespaces)
+        let key = text[..<equals].trimmingSpaces
         guard keys.contains(key) else {
             error(
                 line.number, indent + 1,
@@ -316,13 +316,13 @@ public struct FixtureReader {
         }
         let value = text[text.index(after: equals)...].drop(while: { $0 == " " || $0 == "\t" })
         let column = Self.column(of: value, in: text, indent: indent)
-        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !value.trimmingSpaces.isEmpty else {
             error(line.number, column, "expected a value after '\(key) ='")
             return nil
         }
         return (
             key,
-            Located(value: Substring(value.trimmingCharacters(in: .whitespaces)), line: line.number, column: column)
+            Located(value: Substring(value.trimmingSpaces), line: line.number, column: column)
         )
     }
 }

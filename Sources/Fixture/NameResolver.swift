@@ -18,16 +18,18 @@ public struct NameResolver: Sendable {
     /// case kept: `\text{net}_{h1}` → `neth1`.
     public static func normalForm(_ written: String) -> String {
         var text = written
-        for wrapper in ["\\text", "\\mathrm", "\\mathit", "\\operatorname"] {
-            text = text.replacingOccurrences(of: wrapper, with: "")
+        // Parsers ask about every identifier they meet: most have no backslash, and skip the search.
+        if text.utf8.contains(UInt8(ascii: "\\")) {
+            for wrapper in ["\\text", "\\mathrm", "\\mathit", "\\operatorname"] {
+                text = text.replacingOccurrences(of: wrapper, with: "")
+            }
         }
         return String(text.unicodeScalars.filter { !["{", "}", "_", " ", "\\"].contains($0) }.map(Character.init))
     }
 
-    /// Whether `written` names exactly one of the model's names.
+    /// Whether `written` names exactly one of the model's names (without ranking suggestions).
     public func isName(_ written: String) -> Bool {
-        if case .name = resolve(written) { return true }
-        return false
+        names.contains(written) || byNormalForm[Self.normalForm(written)]?.count == 1
     }
 
     /// The model's spelling of `written`, or why there is none.

@@ -12,10 +12,7 @@ public struct ScanModel: Sendable {
     }
 
     /// Whether a written name resolves to exactly one of the model's names.
-    func isName(_ written: String) -> Bool {
-        if case .name = resolver.resolve(written) { return true }
-        return false
-    }
+    func isName(_ written: String) -> Bool { resolver.isName(written) }
 
     /// The model's spelling of a written name, or why there is none.
     func resolve(_ written: String, beforeParenthesis: Bool = false) throws(SkipReason) -> String {
