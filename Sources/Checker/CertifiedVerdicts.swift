@@ -21,14 +21,24 @@ struct CertifiedVerdicts {
     /// Hears the certified run's training steps.
     var progress: (@Sendable (CheckProgress) -> Void)? = nil
 
-    /// The certified values of `requests` at `precision`: re-centred over a long training.
+    /// The certified values of `requests` at `precision`: in the double-double tier at
+    /// `Escalation.doubleDoubleBits`, else on MPFR balls that keep exact rationals, re-centred over
+    /// a long training when `recentres`.
     static func values(
         of requests: [Request], in scenario: Scenario, precision: Int,
-        progress: (@Sendable (CheckProgress) -> Void)?
+        progress: (@Sendable (CheckProgress) -> Void)?, recentres: Bool = true
     ) -> [Result<RationalBall, RunError>] {
+        let report = progress.map { progress in
+            { (step: Int, steps: Int) in progress(CheckProgress(step: step, steps: steps, precision: precision)) }
+        }
+        if precision == Escalation.doubleDoubleBits {
+            var run = ScenarioRun(scenario: scenario) { DoubleDoubleRegisters(count: $0) }
+            run.progress = report
+            return run.evaluate(requests)
+        }
         var run = ScenarioRun(scenario: scenario) { RationalBallRegisters(count: $0, precision: precision) }
-        if let progress { run.progress = { progress(CheckProgress(step: $0, steps: $1, precision: precision)) } }
-        if LongTraining.includes(step: requests.map(\.step).max() ?? 0) {
+        run.progress = report
+        if recentres, LongTraining.includes(step: requests.map(\.step).max() ?? 0) {
             run.observe = { CentredTraining(scenario: scenario, training: $0) }
         }
         return run.evaluate(requests)
@@ -41,7 +51,7 @@ struct CertifiedVerdicts {
         var last: [Result<RationalBall, RunError>] = []
         var lastPrecision = escalation.initial
         _ = try escalation.decide { (precision: Int) throws(ClaimError) -> Bool? in
-            let made = precision == escalation.initial ? first : nil
+            let made = precision == escalation.precisions.first ? first : nil
             let values = made ?? Self.values(of: requests, in: scenario, precision: precision, progress: progress)
             (last, lastPrecision) = (values, precision)
             let atCap = precision >= escalation.cap
@@ -99,22 +109,24 @@ struct CertifiedVerdicts {
         guard !retry, let verdict, let shown = certifiedDigits(value, atCap: atCap) else {
             return nil
         }
+        // The double-double tier answers only what it settles in full; MPFR's precisions leave out
+        // what they cannot tell, as before the tier existed.
+        let strict = precision == Escalation.doubleDoubleBits
+        if strict, let carried, VerdictRules.reproduces(carried, literal) == nil { return nil }
         var explanations: [Mistake] = []
         if verdict == .truncated || verdict == .lastDigit || verdict == .wrong {
-            for (step, request) in plan.neighbours {
-                if case .success(let other) = values[request], Bounds(other).roundsTo(literal) == true {
-                    explanations.append(.offByOne(step: step))
-                }
-            }
-            if truth.negated.roundsTo(literal) == true { explanations.append(.negated) }
-            // The format lists `carried` only when some claimed number fed the computation.
-            if let carried, !plan.carriedFrom.isEmpty, VerdictRules.reproduces(carried, literal) == true {
-                explanations.append(.carried)
-            }
+            guard
+                let found = ownExplanations(
+                    of: literal, truth: truth, carried: carried, plan: plan, among: values, strict: strict)
+            else { return nil }
+            explanations = found
         }
-        let carriedTwice = carried.map({ VerdictRules.isDoubleRounding(literal, truth: $0) }) ?? false
-        if verdict == .lastDigit, VerdictRules.isDoubleRounding(literal, truth: truth) || carriedTwice {
-            explanations.append(.doubleRounding)
+        if verdict == .lastDigit {
+            let roundedTwice =
+                [VerdictRules.isDoubleRounding(literal, truth: truth)]
+                + (carried.map { [VerdictRules.isDoubleRounding(literal, truth: $0)] } ?? [])
+            if strict && roundedTwice.contains(nil) && !roundedTwice.contains(true) { return nil }
+            if roundedTwice.contains(true) { explanations.append(.doubleRounding) }
         }
         let format =
             verdict == .floating
@@ -124,6 +136,36 @@ struct CertifiedVerdicts {
             doubleVerdict: VerdictRules.doubleVerdict(literal, double: double, carried: carried),
             floatingFormat: format ?? nil, explanations: explanations, closest: nil, method: method,
             precision: method == .enclosure ? precision : nil, carriedFrom: plan.carriedFrom)
+    }
+
+    /// The explanations a number that is off finds in its own values: a neighbouring step, the
+    /// opposite sign, a carried value. When `strict`, `nil` while some of them cannot be told yet,
+    /// so that a claim is judged there only once its explanations are settled too: the wider
+    /// enclosures of the double-double tier then never drop one that MPFR's would give.
+    private func ownExplanations(
+        of literal: DecimalLiteral, truth: Bounds, carried: Bounds?, plan: ClaimPlan,
+        among values: [Result<RationalBall, RunError>], strict: Bool
+    ) -> [Mistake]? {
+        var explanations: [Mistake] = []
+        var settled = true
+        for (step, request) in plan.neighbours {
+            switch values[request] {
+            case .success(let other):
+                let rounds = Bounds(other).roundsTo(literal)
+                if rounds == true { explanations.append(.offByOne(step: step)) }
+                if rounds == nil { settled = false }
+            case .failure(let error):
+                if error.mayYieldToPrecision { settled = false }
+            }
+        }
+        let negated = truth.negated.roundsTo(literal)
+        if negated == true { explanations.append(.negated) }
+        // The format lists `carried` only when some claimed number fed the computation.
+        var carries: Bool? = false
+        if let carried, !plan.carriedFrom.isEmpty { carries = VerdictRules.reproduces(carried, literal) }
+        if carries == true { explanations.append(.carried) }
+        guard !strict || (settled && negated != nil && carries != nil) else { return nil }
+        return explanations
     }
 
     /// The certified digits of the exact column: exactly `digits` of them, as `--digits` asks

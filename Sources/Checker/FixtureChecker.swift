@@ -88,13 +88,20 @@ public struct FixtureChecker: Sendable {
             throw ClaimError(claim: claims[0], run: RunError(message: error.description, definition: nil, step: 0))
         }
         let (plans, requests) = try ClaimPlan.plans(for: claims, in: fixture, scenario: scenario)
+        // Short runs try the double-double tier first. Over a long training its ~106 bits are too few
+        // and would be computed in vain: re-centred 128-bit balls start there.
+        let short = !LongTraining.includes(step: requests.map(\.step).max() ?? 0)
+        let escalation = self.escalation.startingWithDoubleDouble(short)
         // A printed figure has a dozen digits at most: the first precision's enclosures decide whether
         // a mistake reproduces it (128 bits, where the Swift kernels run: faster than MPFR at 64).
-        let search = MistakeSearch(fixture: fixture, escalation: Escalation(initial: 128, cap: escalation.cap))
+        let search = MistakeSearch(
+            fixture: fixture, escalation: Escalation(initial: 128, cap: escalation.cap, startsWithDoubleDouble: short))
         // The certified run (the longest job) starts at once on a thread of its own; Double, binary32
         // and the mistakes' screening share the cores with it.
         let (first, screening) = Parallel.both {
-            CertifiedVerdicts.values(of: requests, in: scenario, precision: escalation.initial, progress: progress)
+            CertifiedVerdicts.values(
+                of: requests, in: scenario, precision: escalation.precisions.first ?? escalation.initial,
+                progress: progress)
         } and: {
             screen(claims, plans: plans, requests: requests, scenario: scenario, search: search)
         }

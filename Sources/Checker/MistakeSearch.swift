@@ -194,8 +194,8 @@ struct MistakeSearch: Sendable {
         var reproduced: Set<Int> = []
         var open = Set(owners.indices)
         _ = escalation.decide { precision -> Bool? in
-            let run = ScenarioRun(scenario: scenario) { RationalBallRegisters(count: $0, precision: precision) }
-            let values = run.evaluate(requests)
+            let values = CertifiedVerdicts.values(
+                of: requests, in: scenario, precision: precision, progress: nil, recentres: false)
             for position in open {
                 guard let literal = claims[owners[position]].literal else {
                     open.remove(position)

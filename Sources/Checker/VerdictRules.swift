@@ -58,18 +58,23 @@ enum VerdictRules {
 
     /// Whether the printed number is the value rounded twice (0.4449 → 0.445 → 0.45): first to one,
     /// two or three more places, then to the printed precision, with either tie rule each time.
-    /// Only what the bounds decide counts.
-    static func isDoubleRounding(_ literal: DecimalLiteral, truth: Bounds) -> Bool {
+    /// `true` when the bounds decide one such rounding, `nil` when none is decided but some rounding
+    /// is left open by them.
+    static func isDoubleRounding(_ literal: DecimalLiteral, truth: Bounds) -> Bool? {
         guard let place = literal.lastPlace else { return false }
         let rules: [RoundingRule] = [.halfUp, .halfEven]
+        var open = false
         for extra in 1...3 {
             for first in rules {
                 let low = truth.lower.rounded(toPlace: place - extra, rule: first)
-                guard low == truth.upper.rounded(toPlace: place - extra, rule: first) else { continue }
+                guard low == truth.upper.rounded(toPlace: place - extra, rule: first) else {
+                    open = true
+                    continue
+                }
                 if rules.contains(where: { low.rounded(toPlace: place, rule: $0) == literal.value }) { return true }
             }
         }
-        return false
+        return open ? nil : false
     }
 
     /// Whether a carried value gives the printed number: rounded, or cut toward zero (learners who

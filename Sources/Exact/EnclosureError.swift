@@ -11,6 +11,9 @@ public enum EnclosureError: PrecisionSensitiveError, Equatable, Sendable, Custom
     case tooWide
     /// A discontinuous function was asked at a point its enclosure cannot tell apart from the jump.
     case undecidable(String)
+    /// The double-double tier (`DoubleDoubleBall`) keeps magnitudes between 2^−900 and 2^900 and
+    /// computes `exp`, `logistic`, `tanh` and `relu` only: the value is left to MPFR's balls.
+    case outsideDoubleDouble
 
     /// Whether a higher working precision may succeed where this one failed: everything but
     /// leaving MPFR's exponent range (a narrower enclosure can settle a sign, a domain or a jump).
@@ -23,6 +26,7 @@ public enum EnclosureError: PrecisionSensitiveError, Equatable, Sendable, Custom
         case .overflow: "overflow: the value is too large to represent"
         case .tooWide: "the enclosure grew too wide: every digit was lost at this precision"
         case .undecidable(let what): what
+        case .outsideDoubleDouble: "beyond the double-double tier's range"
         }
     }
 }

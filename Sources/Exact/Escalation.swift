@@ -7,21 +7,36 @@ public struct Escalation: Sendable, Hashable {
     /// The highest precision tried before answering "undecided": always tried itself, even when
     /// doubling from `initial` steps over it.
     public var cap: Int
+    /// Whether the double-double tier (`DoubleDoubleRegisters`, reported as
+    /// `Escalation.doubleDoubleBits`) is tried before `initial`.
+    public var startsWithDoubleDouble: Bool
+
+    /// The precision the double-double tier stands for in `precisions` and in reports: two
+    /// 53-bit significands.
+    public static let doubleDoubleBits = 106
 
     /// `verify`, `check`, `eval` and `derive`: 128 bits up to 2,048 (the format's cap for formula claims).
     public static let standard = Escalation(initial: 128, cap: 2048)
     /// `train` and `diagram --after`: long training loses bits with every step, so up to 4,096.
     public static let training = Escalation(initial: 128, cap: 4096)
 
-    public init(initial: Int, cap: Int) {
+    public init(initial: Int, cap: Int, startsWithDoubleDouble: Bool = false) {
         self.initial = max(initial, 2)
         self.cap = max(cap, self.initial)
+        self.startsWithDoubleDouble = startsWithDoubleDouble
     }
 
-    /// The precisions tried, in order: initial, 2·initial, … and the cap last.
+    /// The precisions tried, in order: the double-double tier when asked, then initial,
+    /// 2·initial, … and the cap last.
     public var precisions: [Int] {
         let doublings = Array(sequence(first: initial) { $0 * 2 < cap ? $0 * 2 : nil })
-        return doublings.last == cap ? doublings : doublings + [cap]
+        let tiers = startsWithDoubleDouble && initial > Self.doubleDoubleBits ? [Self.doubleDoubleBits] : []
+        return tiers + (doublings.last == cap ? doublings : doublings + [cap])
+    }
+
+    /// The same escalation with the double-double tier first, or without it.
+    public func startingWithDoubleDouble(_ starts: Bool) -> Escalation {
+        Escalation(initial: initial, cap: cap, startsWithDoubleDouble: starts)
     }
 
     /// Runs `attempt` at increasing precisions until it returns an answer. An error that a higher

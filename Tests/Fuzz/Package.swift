@@ -26,7 +26,10 @@ let package = Package(
             name: "FuzzFixture",
             dependencies: fixtureModules.map { .product(name: $0, package: derivcheck) }
         ),
-        .executableTarget(name: "FuzzEval", dependencies: [.product(name: parserModule, package: derivcheck)]),
+        .executableTarget(
+            name: "FuzzEval",
+            dependencies: [parserModule, "Exact"].map { .product(name: $0, package: derivcheck) }
+        ),
         .executableTarget(
             name: "FuzzCheck",
             dependencies: (fixtureModules + checkerModules).map { .product(name: $0, package: derivcheck) }

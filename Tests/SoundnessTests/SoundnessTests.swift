@@ -6,7 +6,8 @@ import Testing
 @testable import Exact
 
 /// A seeded property fuzzer for certified evaluation: random terms over random rationals, each
-/// evaluated on balls at several precisions and at four times each, and exactly where it can be.
+/// evaluated on balls at several precisions and at four times each, in the double-double tier,
+/// and exactly where it can be.
 ///
 /// Properties, for every term:
 /// - every ball contains the exact value when there is one, and `RationalRegisters` agrees with it;
@@ -96,6 +97,11 @@ struct FuzzCase {
             }
             returned.append(precision)
             enclosures[precision] = Enclosure(ball)
+        }
+        // The double-double tier, filed under the precision it reports.
+        if case .success(let value) = term.evaluate(on: DoubleDoubleRegisters.init(count:)) {
+            returned.append(Escalation.doubleDoubleBits)
+            enclosures[Escalation.doubleDoubleBits] = Enclosure(value.ball)
         }
         self.enclosures = enclosures
         self.returned = returned.sorted()

@@ -91,6 +91,8 @@ import Testing
     }
 
     /// A check that trains for seconds draws a progress line on a terminal, and none on a pipe.
+    /// 20,000 steps train on re-centred 128-bit balls, well past the line's 1 s delay in a debug
+    /// build (shorter runs take the double-double tier, and may finish first).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func progressOnATerminalOnly() throws {
         let url = try CLI.temporaryFile(
@@ -107,7 +109,7 @@ import Testing
             parameters = w1 w2 w3 w4 w5 w6 w7 w8
             rate = 0.5
             [claims]
-            E_total@6000 = 0.1
+            E_total@20000 = 0.1
 
             """)
         let command = "COLUMNS=80 '\(CLI.binary.path)' check '\(url.path)'"

@@ -1,0 +1,106 @@
+import CGMP
+
+/// e^x on double-double balls, from ball operations alone, so that its enclosure is proved by
+/// theirs: x = (64k + j)·(ln 2)/64 + s with integers k and 0 ≤ j < 64, e^x = 2^k · 2^(j/64) · e^s,
+/// and e^s for |s| ≤ 0.0055 by its Taylor polynomial of degree 11 with the remainder's bound
+/// added to the radius. The constants ((ln 2)/64, 2^(j/64) and 1/n!) are balls too, made once
+/// from MPFR and from exact rationals.
+public struct DoubleDoubleExp: Sendable {
+    /// (ln 2)/64, enclosed.
+    let step: DoubleDoubleBall
+    /// 2^(j/64) for j = 0 … 63, enclosed.
+    let powers: [DoubleDoubleBall]
+    /// 1/n! for n = 0 … `degree`, enclosed.
+    let inverseFactorials: [DoubleDoubleBall]
+
+    static let degree = 11
+
+    /// The constants, made once per process.
+    public static let shared = DoubleDoubleExp()
+
+    private init() {
+        let scratch = UnsafeMutablePointer<__mpfr_struct>.allocate(capacity: 2)
+        defer { scratch.deallocate() }
+        mpfr_init2(scratch, 256)
+        mpfr_init2(scratch + 1, 256)
+        defer {
+            mpfr_clear(scratch)
+            mpfr_clear(scratch + 1)
+        }
+        // MPFR's constants and functions round correctly: within one ulp at 256 bits, 2^−255 relative.
+        mpfr_const_log2(scratch, MPFR_RNDN)
+        mpfr_div_2ui(scratch, scratch, 6, MPFR_RNDN)
+        step = DoubleDoubleBall(enclosing: scratch, radius: Magnitude(powerOfTwo: -260), scratch: scratch + 1)
+        powers = (0..<64).map { j in
+            mpfr_set_ui(scratch, UInt(j), MPFR_RNDN)
+            mpfr_div_2ui(scratch, scratch, 6, MPFR_RNDN)
+            mpfr_exp2(scratch, scratch, MPFR_RNDN)
+            return DoubleDoubleBall(enclosing: scratch, radius: Magnitude(powerOfTwo: -254), scratch: scratch + 1)
+        }
+        var factorial = Rational(1)
+        var inverses: [DoubleDoubleBall] = []
+        for n in 0...Self.degree {
+            if n > 1 { factorial = factorial * Rational(n) }
+            inverses.append(DoubleDoubleBall(enclosing: Rational(1) / factorial, scratch: scratch, rest: scratch + 1))
+        }
+        inverseFactorials = inverses
+    }
+
+    /// e^x. Beyond |x| > 600, or for a ball wider than 1/256, it throws: the result may leave the
+    /// tier's range, and the Taylor bound below is kept for small arguments.
+    public func callAsFunction(_ x: DoubleDoubleBall) throws(EnclosureError) -> DoubleDoubleBall {
+        guard x.mid.hi.magnitude <= 600, x.radius <= 0x1p-8 else { throw .outsideDoubleDouble }
+        // Any integer n is sound; the nearest to 64x/ln 2 keeps |s| ≤ (ln 2)/128 (plus the radius).
+        let n = (x.mid.hi * 92.33248261689366).rounded()
+        let whole = Int(n)
+        let s = try x - step * DoubleDoubleBall(n)
+        // Every point s′ of the ball has |s′| ≤ σ, and |Σ_{i>11} s′^i/i!| ≤ (σ^12/12!)·1/(1 − σ/13)
+        // ≤ σ^12·2^−27 for σ ≤ 1 (2/12! < 2^−27).
+        let sigma = DoubleDoubleBall.up(s.mid.magnitudeBound + s.radius)
+        guard sigma <= 0.01 else { throw .outsideDoubleDouble }
+        let square = sigma * sigma
+        let cube = square * sigma
+        let remainder = DoubleDoubleBall.up(cube * cube * cube * cube * 0x1p-27)
+        var sum = inverseFactorials[Self.degree]
+        for i in stride(from: Self.degree - 1, through: 0, by: -1) {
+            sum = try sum * s + inverseFactorials[i]
+        }
+        sum.radius = DoubleDoubleBall.up(sum.radius + remainder)
+        // whole = 64k + j with 0 ≤ j < 64, whatever the sign.
+        return try (powers[whole & 63] * sum).scaled(byPowerOfTwo: whole >> 6)
+    }
+}
+
+extension DoubleDoubleBall {
+    /// `function` applied with a certified enclosure of its result; `log`, `sqrt` and `softplus`
+    /// are left to MPFR's balls.
+    public func applying(_ function: ElementaryFunction, exp: DoubleDoubleExp) throws(EnclosureError)
+        -> DoubleDoubleBall
+    {
+        switch function {
+        case .exp: return try exp(self)
+        // σ(x) = 1/(1 + e^−x); its ball division propagates the radius by σ(1 − σ), σ′ itself.
+        case .logistic: return try .one / (.one + exp(-self))
+        // tanh x = 1 − 2/(1 + e^2x) = 2/(1 + e^−2x) − 1, whichever keeps the exp from overflowing.
+        case .tanh:
+            if mid.hi < 0 { return try .one - DoubleDoubleBall(2) / (.one + exp(scaled(byPowerOfTwo: 1))) }
+            return try DoubleDoubleBall(2) / (.one + exp(-scaled(byPowerOfTwo: 1))) - .one
+        case .relu: return try relu()
+        case .step:
+            guard let sign else { throw .undecidable("relu′ at an argument that cannot be told apart from 0") }
+            return sign > 0 ? .one : .zero
+        case .log, .sqrt, .softplus: throw .outsideDoubleDouble
+        }
+    }
+
+    /// max(x, 0): the ball itself, 0, or for a ball straddling 0 a ball around relu's image [0, m + r].
+    private func relu() throws(EnclosureError) -> DoubleDoubleBall {
+        switch sign {
+        case .some(let s) where s > 0: return self
+        case .some: return .zero
+        case .none:
+            let half = Self.up((mid.hi + mid.lo.magnitude) + radius) * 0.5
+            return try DoubleDoubleBall(mid: DoubleDouble(half), radius: half).checked()
+        }
+    }
+}
