@@ -14,8 +14,9 @@ public enum ElementaryFunction: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The plain binary64 value, for the `Double` column beside certified results.
-    @inlinable
+    /// The plain binary64 value, for the `Double` column beside certified results. Always inlined:
+    /// where the function is known (lane loops), the switch folds away.
+    @inlinable @inline(__always)
     public func callAsFunction(_ x: Double) -> Double {
         switch self {
         case .exp: Foundation.exp(x)

@@ -66,22 +66,29 @@ public final class LaneRegisters: RegisterFile {
 
     /// `relu` and its derivative as masks, which pick per lane what the scalar code picks:
     /// `Swift.max(x, 0)` is 0 where `0 >= x` (a zero of either sign too) and `x` otherwise (NaN
-    /// too); `step` is 1 where `x > 0`. Every other function runs the scalar code lane by lane.
+    /// too); `step` is 1 where `x > 0`. Every other function runs the scalar code lane by lane,
+    /// chosen once for the eight lanes rather than once per lane.
     @inlinable public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) {
         let x = values[a]
         switch function {
-        case .relu:
-            values[r] = x.replacing(with: 0, where: x .<= 0)
-            return
-        case .step:
-            values[r] = Lanes(repeating: 0).replacing(with: 1, where: x .> 0)
-            return
-        default:
-            break
+        case .relu: values[r] = x.replacing(with: 0, where: x .<= 0)
+        case .step: values[r] = Lanes(repeating: 0).replacing(with: 1, where: x .> 0)
+        case .exp: each(a, into: r) { ElementaryFunction.exp($0) }
+        case .log: each(a, into: r) { ElementaryFunction.log($0) }
+        case .tanh: each(a, into: r) { ElementaryFunction.tanh($0) }
+        case .logistic: each(a, into: r) { ElementaryFunction.logistic($0) }
+        case .softplus: each(a, into: r) { ElementaryFunction.softplus($0) }
+        case .sqrt: each(a, into: r) { ElementaryFunction.sqrt($0) }
         }
-        var result = Lanes()
-        for lane in x.indices { result[lane] = function(x[lane]) }
-        values[r] = result
+    }
+
+    /// Register `r` ← `scalar` of register `a`, lane by lane, in place in memory (a lane is read
+    /// before it is written, so `r` may be `a`).
+    @inlinable @inline(__always)
+    func each(_ a: Int, into r: Int, _ scalar: (Double) -> Double) {
+        let source = UnsafeRawPointer(values + a).assumingMemoryBound(to: Double.self)
+        let target = UnsafeMutableRawPointer(values + r).assumingMemoryBound(to: Double.self)
+        for lane in 0..<Self.width { target[lane] = scalar(source[lane]) }
     }
 
     @inlinable public func value(at r: Int) -> Lanes { values[r] }
