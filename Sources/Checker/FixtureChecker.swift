@@ -127,23 +127,17 @@ public struct FixtureChecker: Sendable {
         return results
     }
 
-    /// Double and binary32 side by side, then every mistake's screening of the claims whose Double
-    /// value is not correctly rounded. After a long training, where Double is often far off and
-    /// screening costs as much as certifying, a claim waits for a verdict that asks for an explanation.
+    /// Double first, then binary32 beside every mistake's screening of the claims whose Double value
+    /// is not correctly rounded: the screening waits for Double's verdicts only, and binary32 is
+    /// not read before the certified verdicts. After a long training, where Double is often far off
+    /// and screening costs as much as certifying, a claim waits for a verdict that asks for an
+    /// explanation.
     private func screen(
         _ claims: [Claim], plans: [ClaimPlan], requests: [Request], scenario: Scenario, search: MistakeSearch
     ) -> Screening {
         var screening = Screening()
-        let plain = Parallel.map([false, true]) { isFloat -> ([Double], [Float]) in
-            if isFloat {
-                let run = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:))
-                return ([], run.evaluate(requests).map { (try? $0.get()) ?? .nan })
-            }
-            let run = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:))
-            return (run.evaluate(requests).map { (try? $0.get()) ?? .nan }, [])
-        }
-        screening.doubles = plain.first?.0 ?? []
-        screening.floats = plain.last?.1 ?? []
+        let double = ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:))
+        screening.doubles = double.evaluate(requests).map { (try? $0.get()) ?? .nan }
         screening.likely = claims.indices.filter { index in
             guard !LongTraining.includes(step: claims[index].quantity.step) else { return false }
             guard let literal = claims[index].literal,
@@ -151,12 +145,17 @@ public struct FixtureChecker: Sendable {
             else { return true }
             return Bounds(exactly: point).roundsTo(literal) != true
         }
-        guard !screening.likely.isEmpty else { return screening }
-        screening.mistakes = search.candidates()
         let likely = screening.likely
-        screening.outcomes = Parallel.map(screening.mistakes) { mistake in
-            search.outcome(of: mistake, pending: likely, claims: claims, base: scenario)
+        let mistakes = likely.isEmpty ? [] : search.candidates()
+        (screening.floats, screening.outcomes) = Parallel.both {
+            let float = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:))
+            return float.evaluate(requests).map { (try? $0.get()) ?? .nan }
+        } and: {
+            Parallel.map(mistakes) { mistake in
+                search.outcome(of: mistake, pending: likely, claims: claims, base: scenario)
+            }
         }
+        screening.mistakes = mistakes
         return screening
     }
 

@@ -3,7 +3,7 @@ import CGMP
 /// e^x on double-double balls, from ball operations alone, so that its enclosure is proved by
 /// theirs: x = (64k + j)·(ln 2)/64 + s with integers k and 0 ≤ j < 64, e^x = 2^k · 2^(j/64) · e^s,
 /// and e^s for |s| ≤ 0.0055 by its Taylor polynomial of degree 11 with the remainder's bound
-/// added to the radius. The constants ((ln 2)/64, 2^(j/64) and 1/n!) are balls too, made once
+/// added to the radius (its smallest terms summed in binary64, with a bound of their own). The constants ((ln 2)/64, 2^(j/64) and 1/n!) are balls too, made once
 /// from MPFR and from exact rationals.
 public struct DoubleDoubleExp: Sendable {
     /// (ln 2)/64, enclosed.
@@ -12,8 +12,12 @@ public struct DoubleDoubleExp: Sendable {
     let powers: [DoubleDoubleBall]
     /// 1/n! for n = 0 … `degree`, enclosed.
     let inverseFactorials: [DoubleDoubleBall]
+    /// 1/n! for n = `tailStart` … `degree`, rounded to nearest `Double`.
+    let tail: [Double]
 
     static let degree = 11
+    /// The first power of the Taylor series summed in binary64.
+    static let tailStart = 6
 
     /// The constants, made once per process.
     public static let shared = DoubleDoubleExp()
@@ -44,6 +48,8 @@ public struct DoubleDoubleExp: Sendable {
             inverses.append(DoubleDoubleBall(enclosing: Rational(1) / factorial, scratch: scratch, rest: scratch + 1))
         }
         inverseFactorials = inverses
+        // Each ball's high part is its 128-bit value rounded to nearest: within an ulp of 1/n!.
+        tail = inverses[Self.tailStart...].map(\.mid.hi)
     }
 
     /// e^x. Beyond |x| > 600, or for a ball wider than 1/256, it throws: the result may leave the
@@ -61,8 +67,17 @@ public struct DoubleDoubleExp: Sendable {
         let square = sigma * sigma
         let cube = square * sigma
         let remainder = DoubleDoubleBall.up(cube * cube * cube * cube * 0x1p-27)
-        var sum = inverseFactorials[Self.degree]
-        for i in stride(from: Self.degree - 1, through: 0, by: -1) {
+        // Terms from s^6 on are below 2^−54 of the sum, so q(s) = Σ_{i=6}^{11} s^(i−6)/i! is computed
+        // in binary64 at x = s.hi, and the Horner scheme goes on in double-double balls from i = 5.
+        // For every point s′ of the ball, |q(s′) − q(x)| ≤ |s′ − x|·max|q′| ≤ (|s.lo| + r)·2/7!
+        // < (|s.lo| + r)·2^−11; binary64's Horner (five steps, coefficients rounded to nearest)
+        // errs by at most 11.01·2^−53·1.002/6! < 2^−59.
+        let x = s.mid.hi
+        var q = tail[tail.count - 1]
+        for i in stride(from: tail.count - 2, through: 0, by: -1) { q = q * x + tail[i] }
+        let qRadius = DoubleDoubleBall.up((s.mid.lo.magnitude + s.radius) * 0x1p-11 + 0x1p-57)
+        var sum = DoubleDoubleBall(mid: DoubleDouble(q), radius: qRadius)
+        for i in stride(from: Self.tailStart - 1, through: 0, by: -1) {
             sum = try sum * s + inverseFactorials[i]
         }
         sum.radius = DoubleDoubleBall.up(sum.radius + remainder)
