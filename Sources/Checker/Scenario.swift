@@ -26,6 +26,8 @@ struct Scenario: Sendable {
     let layerDepth: [String: Int]
     /// The loss's derivative by every name, taken once, on first use (before the scenario's substitution).
     private let lossGradient: LossGradient
+    /// The programs its runs compile, shared by every copy of this scenario.
+    let programs = ScenarioPrograms()
 
     /// The scenario of `mistake` (nil: the model as written). `correct`, the scenario without mistakes, lends
     /// its loss gradient to mistakes that change neither the model nor how derivatives are taken.

@@ -107,38 +107,50 @@ struct ScenarioRun<R: RegisterFile> {
     private func read(
         _ requests: [Request], at step: Int, trained: TrainingStep<R>?, observer: (any TrainingObserver<R>)?
     ) throws(RunError) -> [R.Value] {
+        let compiled = try scenario.programs.readout(of: requests) { compileReadout(of: requests, at: step) }.get()
+        let readout = Readout<R>(
+            requests: requests, outputs: compiled.outputs, dataRegisters: compiled.dataRegisters, sums: compiled.sums,
+            scratch: compiled.scratch, samples: scenario.fixture.data?.samples ?? [])
+        let registers = makeRegisters(compiled.program.registerCount)
+        do {
+            try compiled.program.runSetup(on: registers)
+            if let trained {
+                for (name, source) in trained.parameters {
+                    guard let target = compiled.parameters[name] else { continue }
+                    registers.set(trained.registers.value(at: source), at: target)
+                    observer?.widen(registers, at: target)
+                }
+            }
+            return try readout.values(running: compiled.program, on: registers)
+        } catch {
+            throw RunError(failure: error, step: step)
+        }
+    }
+
+    /// The program that computes `requests` from the givens, trained parameters and a sample's data.
+    private func compileReadout(of requests: [Request], at step: Int) -> Result<CompiledReadout, RunError> {
         var builder = ProgramBuilder(model: scenario.model)
         var outputs: [Int] = []
         do {
             if requests.contains(where: \.readsUpdates) { _ = try scenario.emitUpdates(into: &builder) }
             for request in requests { outputs.append(try builder.compile(request.expression)) }
         } catch {
-            throw RunError(message: error.description, definition: nil, step: step)
+            return .failure(RunError(message: error.description, definition: nil, step: step))
         }
-        var parameterRegisters: [(source: Int, target: Int)] = []
-        for (name, source) in trained?.parameters ?? [:] {
-            if let target = builder.register(forGiven: name) { parameterRegisters.append((source, target)) }
+        var parameters: [String: Int] = [:]
+        for name in scenario.parameters {
+            if let target = builder.register(forGiven: name) { parameters[name] = target }
         }
-        let data = scenario.fixture.data
-        let readout = Readout<R>(
-            requests: requests, outputs: outputs,
-            dataRegisters: (data?.names ?? []).compactMap { builder.register(forGiven: $0) },
-            sums: requests.map { if case .all = $0.samples { builder.allocate(initial: 0) } else { nil } },
-            scratch: builder.allocate(initial: 0), samples: data?.samples ?? [])
-        let program = builder.finished(keeping: outputs)
-        let registers = makeRegisters(program.registerCount)
-        do {
-            try program.runSetup(on: registers)
-            if let trained {
-                for (source, target) in parameterRegisters {
-                    registers.set(trained.registers.value(at: source), at: target)
-                    observer?.widen(registers, at: target)
-                }
-            }
-            return try readout.values(running: program, on: registers)
-        } catch {
-            throw RunError(failure: error, step: step)
+        let dataRegisters = (scenario.fixture.data?.names ?? []).compactMap { builder.register(forGiven: $0) }
+        var sums: [Int?] = []
+        for request in requests {
+            if case .all = request.samples { sums.append(builder.allocate(initial: 0)) } else { sums.append(nil) }
         }
+        let scratch = builder.allocate(initial: 0)
+        return .success(
+            CompiledReadout(
+                program: builder.finished(keeping: outputs), outputs: outputs, dataRegisters: dataRegisters, sums: sums,
+                scratch: scratch, parameters: parameters))
     }
 }
 

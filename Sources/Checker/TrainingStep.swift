@@ -18,29 +18,35 @@ struct TrainingStep<R: RegisterFile> {
     let dataRegisters: [Int]
     let samples: [[Rational]]
     /// For a batch of several samples: each parameter's gradient register and accumulator.
-    let accumulation: Accumulation?
+    let accumulation: CompiledStep.Accumulation?
     let training: TrainingSpec?
     let reduction: TrainingSpec.Reduction
 
-    /// Where a batched step keeps its sums.
-    struct Accumulation {
-        var gradients: [(parameter: Int, gradient: Int, sum: Int)]
-        var rate: Int
-        var scratch: Int
-        var updateSign: Int
+    /// The scenario's step (compiled once per scenario) on registers of its own.
+    init(scenario: Scenario, makeRegisters: (Int) -> R) throws(RunError) {
+        let compiled = try scenario.programs.trainingStep { Self.compile(scenario) }.get()
+        program = compiled.program
+        parameters = compiled.parameters
+        dataRegisters = compiled.dataRegisters
+        accumulation = compiled.accumulation
+        samples = scenario.fixture.data?.samples ?? []
+        training = scenario.fixture.training
+        reduction = scenario.reduction
+        registers = makeRegisters(program.registerCount)
+        do { try program.runSetup(on: registers) } catch {
+            throw RunError(failure: error, step: 0)
+        }
     }
 
-    init(scenario: Scenario, makeRegisters: (Int) -> R) throws(RunError) {
+    /// Compiles the scenario's step: the parameters' updates, or for a batch the gradients and sums.
+    private static func compile(_ scenario: Scenario) -> Result<CompiledStep, RunError> {
         let fixture = scenario.fixture
         var builder = ProgramBuilder(model: scenario.model)
-        samples = fixture.data?.samples ?? []
-        training = fixture.training
-        reduction = scenario.reduction
         var parameters: [String: Int] = [:]
-        var accumulation: Accumulation?
+        var accumulation: CompiledStep.Accumulation?
         do {
-            if Self.batchesSeveralSamples(fixture) {
-                accumulation = try Self.emitAccumulation(scenario, into: &builder, parameters: &parameters)
+            if batchesSeveralSamples(fixture) {
+                accumulation = try emitAccumulation(scenario, into: &builder, parameters: &parameters)
             } else {
                 let updates = try scenario.emitUpdates(into: &builder)
                 for name in scenario.parameters {
@@ -50,17 +56,14 @@ struct TrainingStep<R: RegisterFile> {
                 }
             }
         } catch {
-            throw RunError(message: error.description, definition: nil, step: 0)
+            return .failure(RunError(message: error.description, definition: nil, step: 0))
         }
-        dataRegisters = (fixture.data?.names ?? []).compactMap { builder.register(forGiven: $0) }
+        let dataRegisters = (fixture.data?.names ?? []).compactMap { builder.register(forGiven: $0) }
         let kept = accumulation.map { $0.gradients.map(\.gradient) } ?? Array(parameters.values)
-        program = builder.finished(keeping: kept)
-        registers = makeRegisters(program.registerCount)
-        self.parameters = parameters
-        self.accumulation = accumulation
-        do { try program.runSetup(on: registers) } catch {
-            throw RunError(failure: error, step: 0)
-        }
+        return .success(
+            CompiledStep(
+                program: builder.finished(keeping: kept), parameters: parameters, dataRegisters: dataRegisters,
+                accumulation: accumulation))
     }
 
     /// Whether a step adds up the gradients of more than one sample.
@@ -72,7 +75,7 @@ struct TrainingStep<R: RegisterFile> {
     /// The gradient registers, one accumulator per parameter, the rate and a scratch register.
     private static func emitAccumulation(
         _ scenario: Scenario, into builder: inout ProgramBuilder, parameters: inout [String: Int]
-    ) throws(ModelError) -> Accumulation {
+    ) throws(ModelError) -> CompiledStep.Accumulation {
         let gradients = try scenario.emitGradients(into: &builder)
         var entries: [(Int, Int, Int)] = []
         for name in scenario.parameters {
@@ -81,7 +84,7 @@ struct TrainingStep<R: RegisterFile> {
             entries.append((target, gradient, builder.allocate(initial: 0)))
         }
         let rate = try builder.compile(scenario.rate)
-        return Accumulation(
+        return CompiledStep.Accumulation(
             gradients: entries, rate: rate, scratch: builder.allocate(initial: 0), updateSign: scenario.updateSign)
     }
 
@@ -116,7 +119,7 @@ struct TrainingStep<R: RegisterFile> {
     }
 
     /// One step over a batch: every sample's gradient added up, then `p ← p − η·(sum or mean)`.
-    private func advanceBatch(_ step: Int, accumulation: Accumulation, training: TrainingSpec) throws {
+    private func advanceBatch(_ step: Int, accumulation: CompiledStep.Accumulation, training: TrainingSpec) throws {
         let batch = training.samples(ofStep: step, count: samples.count)
         for entry in accumulation.gradients { try registers.load(0, into: entry.sum) }
         for sample in batch {

@@ -3,8 +3,9 @@ import CGMP
 /// e^x on double-double balls, from ball operations alone, so that its enclosure is proved by
 /// theirs: x = (64k + j)·(ln 2)/64 + s with integers k and 0 ≤ j < 64, e^x = 2^k · 2^(j/64) · e^s,
 /// and e^s for |s| ≤ 0.0055 by its Taylor polynomial of degree 11 with the remainder's bound
-/// added to the radius (its smallest terms summed in binary64, with a bound of their own). The constants ((ln 2)/64, 2^(j/64) and 1/n!) are balls too, made once
-/// from MPFR and from exact rationals.
+/// added to the radius (its smallest terms summed in binary64, with a bound of their own). The
+/// constants ((ln 2)/64, 2^(j/64) and 1/n!) are balls too, made once from MPFR and from exact
+/// rationals.
 public struct DoubleDoubleExp: Sendable {
     /// (ln 2)/64, enclosed.
     let step: DoubleDoubleBall
