@@ -4,7 +4,7 @@ import Symbolic
 
 /// The format's carried value of a claim: the quantity recomputed from the fixture's own
 /// claimed numbers, one definition at a time, wherever a number is claimed at the same step.
-struct CarriedValue {
+struct CarriedValue: Sendable {
     let fixture: Fixture
     let claim: Claim
     /// The step whose values the expression is to be evaluated at (step 1 is rebuilt from step 0's

@@ -11,18 +11,25 @@ struct ClaimPlan: Sendable {
     /// The lines of the claimed numbers the carried value uses.
     var carriedFrom: [Int]
 
-    /// The plans of `claims` and the requests they index.
+    /// The plans of `claims` and the requests they index. Each claim's expression and carried value
+    /// are built on the cores side by side (their symbolic work is most of a check's start).
     static func plans(for claims: [Claim], in fixture: Fixture, scenario: Scenario) throws(ClaimError)
         -> (plans: [ClaimPlan], requests: [Request])
     {
+        let built = Parallel.map(claims) { claim -> Result<(Expr, CarriedValue), ClaimError> in
+            do throws(ModelError) {
+                let expression = try scenario.expression(for: claim.quantity.target)
+                return .success((expression, CarriedValue(fixture: fixture, claim: claim)))
+            } catch {
+                let run = RunError(message: error.description, definition: nil, step: claim.quantity.step)
+                return .failure(ClaimError(claim: claim, run: run))
+            }
+        }
         var requests: [Request] = []
         var plans: [ClaimPlan] = []
-        for claim in claims {
+        for (claim, result) in zip(claims, built) {
+            let (expression, carried) = try result.get()
             let step = claim.quantity.step
-            let expression: Expr
-            do { expression = try scenario.expression(for: claim.quantity.target) } catch {
-                throw ClaimError(claim: claim, run: RunError(message: error.description, definition: nil, step: step))
-            }
             let samples = scenario.samples(for: claim.quantity)
             let main = requests.count
             requests.append(Request(step: step, expression: expression, samples: samples))
@@ -33,7 +40,6 @@ struct ClaimPlan: Sendable {
                     requests.append(Request(step: other, expression: expression, samples: samples))
                 }
             }
-            let carried = CarriedValue(fixture: fixture, claim: claim)
             plans.append(
                 ClaimPlan(main: main, neighbours: neighbours, carried: requests.count, carriedFrom: carried.sources))
             requests.append(Request(step: carried.evaluationStep, expression: carried.expression, samples: samples))

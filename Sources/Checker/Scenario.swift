@@ -28,6 +28,8 @@ struct Scenario: Sendable {
     private let lossGradient: LossGradient
     /// The programs its runs compile, shared by every copy of this scenario.
     let programs = ScenarioPrograms()
+    /// The derivatives taken so far, by quantity and variable, shared by every copy.
+    private let derivatives = Locked<[[String]: Expr]>([:])
 
     /// The scenario of `mistake` (nil: the model as written). `correct`, the scenario without mistakes, lends
     /// its loss gradient to mistakes that change neither the model nor how derivatives are taken.
@@ -85,12 +87,20 @@ struct Scenario: Sendable {
         }
     }
 
-    /// `dA/dB` as this scenario takes it.
+    /// `dA/dB` as this scenario takes it, taken once and then kept (plans, readouts and formula
+    /// claims ask for the same derivatives many times).
     func derivative(of quantity: String, by variable: String) throws(ModelError) -> Expr {
+        let key = [quantity, variable]
+        if let known = derivatives.withLock({ $0[key] }) { return known }
+        let taken: Expr
         if quantity == fixture.training?.loss, model.contains(variable) {
-            return (lossGradient.value[variable] ?? 0).substituting(derivativeSubstitution)
+            taken = (lossGradient.value[variable] ?? 0).substituting(derivativeSubstitution)
+        } else {
+            taken = try model.derivative(of: quantity, by: variable, options: options)
+                .substituting(derivativeSubstitution)
         }
-        return try model.derivative(of: quantity, by: variable, options: options).substituting(derivativeSubstitution)
+        derivatives.withLock { $0[key] = taken }
+        return taken
     }
 
     /// The learning rate as an expression.
