@@ -147,13 +147,22 @@ public struct FixtureChecker: Sendable {
         }
         let likely = screening.likely
         let mistakes = likely.isEmpty ? [] : search.candidates()
-        (screening.floats, screening.outcomes) = Parallel.both {
+        // The `float32` mistake is the correct scenario in binary32: its values are binary32's own.
+        let trained = mistakes.filter { $0 != .float32 }
+        let outcomes: [MistakeSearch.Outcome]
+        (screening.floats, outcomes) = Parallel.both {
             let float = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:))
             return float.evaluate(requests).map { (try? $0.get()) ?? .nan }
         } and: {
-            Parallel.map(mistakes) { mistake in
+            Parallel.map(trained) { mistake in
                 search.outcome(of: mistake, pending: likely, claims: claims, base: scenario)
             }
+        }
+        let floats = plans.map { screening.floats[$0.main] }
+        var next = outcomes.makeIterator()
+        screening.outcomes = mistakes.compactMap { mistake in
+            guard mistake == .float32 else { return next.next() }
+            return search.binary32Outcome(floats: floats, pending: likely, claims: claims, base: scenario)
         }
         screening.mistakes = mistakes
         return screening

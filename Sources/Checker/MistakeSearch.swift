@@ -174,14 +174,24 @@ struct MistakeSearch: Sendable {
     /// The `float32` mistake: the model computed in binary32. Its values are exact binary numbers,
     /// so whether one rounds to the printed number needs no enclosure.
     private func binary32Outcome(_ requests: [Request], owners: [Int], claims: [Claim], scenario: Scenario) -> Outcome {
-        var outcome = Outcome()
         let floats = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:)).evaluate(requests)
-        for (position, index) in owners.enumerated() {
-            guard let literal = claims[index].literal, case .success(let float) = floats[position],
-                let value = Rational(exactly: Double(float))
-            else { continue }
+        let values = zip(owners, floats).compactMap { owner, result in (try? result.get()).map { (owner, $0) } }
+        return Self.binary32Outcome(values, claims: claims)
+    }
+
+    /// The `float32` mistake's outcome from the binary32 values of the correct scenario, already
+    /// computed (`floats[i]`, claim i's value; NaN where it has none), instead of training again.
+    func binary32Outcome(floats: [Float], pending: [Int], claims: [Claim], base: Scenario) -> Outcome {
+        let relevant = pending.filter { matters(.float32, for: claims[$0], scenario: base, base: base) }
+        return Self.binary32Outcome(relevant.map { ($0, floats[$0]) }, claims: claims)
+    }
+
+    private static func binary32Outcome(_ values: [(index: Int, value: Float)], claims: [Claim]) -> Outcome {
+        var outcome = Outcome()
+        for (index, float) in values {
+            guard let literal = claims[index].literal, let value = Rational(exactly: Double(float)) else { continue }
             if Bounds(exactly: value).roundsTo(literal) == true { outcome.reproduced.append(index) }
-            outcome.agreement[index] = Self.agreeingDigits(Double(float), literal)
+            outcome.agreement[index] = agreeingDigits(Double(float), literal)
         }
         return outcome
     }
