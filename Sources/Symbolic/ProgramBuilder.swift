@@ -77,7 +77,8 @@ public struct ProgramBuilder {
         }
     }
 
-    /// The program, without the body instructions that cannot affect the `kept` registers.
+    /// The program, without the body instructions that cannot affect the `kept` registers, in an
+    /// order that runs alike operations one after another (`Program.groupedOrder(of:)`).
     public func finished(keeping kept: [Int]) -> Program {
         var live = Set(kept)
         var keep = [Bool](repeating: false, count: program.body.count)
@@ -90,8 +91,10 @@ public struct ProgramBuilder {
             live.formUnion(reads)
         }
         var result = program
-        result.body = program.body.indices.filter { keep[$0] }.map { program.body[$0] }
-        result.origins = program.origins.indices.filter { keep[$0] }.map { program.origins[$0] }
+        let kept = program.body.indices.filter { keep[$0] }
+        let order = Program.groupedOrder(of: kept.map { program.body[$0] })
+        result.body = order.map { program.body[kept[$0]] }
+        result.origins = order.map { program.origins.indices.contains(kept[$0]) ? program.origins[kept[$0]] : nil }
         return result
     }
 
