@@ -115,6 +115,6 @@ extension Double: ScreenValue {
     func lane(_ index: Int) -> Double { self }
 }
 
-extension SIMD8: ScreenValue where Scalar == Double {
+extension SIMD16: ScreenValue where Scalar == Double {
     func lane(_ index: Int) -> Double { self[index] }
 }

@@ -6,7 +6,7 @@
 /// (`lanes`) is itself a register file, on which a variant's own instructions run.
 public final class LaneRegisters: RegisterFile {
     /// One value per lane.
-    public typealias Lanes = SIMD8<Double>
+    public typealias Lanes = SIMD16<Double>
     /// How many lanes a register holds.
     @inlinable public static var width: Int { Lanes.scalarCount }
 
@@ -67,7 +67,7 @@ public final class LaneRegisters: RegisterFile {
     /// `relu` and its derivative as masks, which pick per lane what the scalar code picks:
     /// `Swift.max(x, 0)` is 0 where `0 >= x` (a zero of either sign too) and `x` otherwise (NaN
     /// too); `step` is 1 where `x > 0`. Every other function runs the scalar code lane by lane,
-    /// chosen once for the eight lanes rather than once per lane.
+    /// chosen once for all the lanes rather than once per lane.
     @inlinable public func apply(_ function: ElementaryFunction, _ a: Int, into r: Int) {
         let x = values[a]
         switch function {
