@@ -24,6 +24,8 @@ public struct DoubleDoubleExp: Sendable {
     public static let shared = DoubleDoubleExp()
 
     private init() {
+        // mpfr_const_log2 fills a thread-local cache, freed when this thread exits.
+        MPFRThreadCache.register()
         let scratch = UnsafeMutablePointer<__mpfr_struct>.allocate(capacity: 2)
         defer { scratch.deallocate() }
         mpfr_init2(scratch, 256)
