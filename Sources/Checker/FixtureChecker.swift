@@ -159,10 +159,10 @@ public struct FixtureChecker: Sendable {
             }
         }
         let floats = plans.map { screening.floats[$0.main] }
-        var next = outcomes.makeIterator()
-        screening.outcomes = mistakes.compactMap { mistake in
-            guard mistake == .float32 else { return next.next() }
-            return search.binary32Outcome(floats: floats, pending: likely, claims: claims, base: scenario)
+        let screened = Dictionary(uniqueKeysWithValues: zip(trained, outcomes))
+        screening.outcomes = mistakes.map { mistake in
+            screened[mistake]
+                ?? search.binary32Outcome(floats: floats, pending: likely, claims: claims, base: scenario)
         }
         screening.mistakes = mistakes
         return screening

@@ -29,9 +29,9 @@ public struct Ball: Sendable {
         storage.rad.pointee = slot.rad.pointee
     }
 
-    init(precision: Int, _ body: (BallSlot) throws(EnclosureError) -> Void) throws(EnclosureError) {
+    init<E: Error>(precision: Int, _ body: (BallSlot) throws(E) -> Void) throws(E) {
         storage = Storage(precision: precision)
-        try withSlot { slot throws(EnclosureError) in try body(slot) }
+        try withSlot { slot throws(E) in try body(slot) }
     }
 
     func withSlot<R, E: Error>(_ body: (BallSlot) throws(E) -> R) throws(E) -> R {

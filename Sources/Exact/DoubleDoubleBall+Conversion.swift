@@ -35,14 +35,12 @@ extension DoubleDoubleBall {
     public var ball: Ball {
         let radius = radius
         let mid = mid
-        // `Ball(precision:_:)` throws only what its body throws, and this body throws nothing.
-        return
-            (try? Ball(precision: 128) { slot in
-                mpfr_set_d(slot.mid, mid.hi, MPFR_RNDN)
-                let ternary = mpfr_add_d(slot.mid, slot.mid, mid.lo, MPFR_RNDN)
-                var bound = radius.isFinite ? Magnitude(radius) : .unbounded
-                if ternary != 0 { bound += BallArithmetic.ulp(slot.mid) }
-                slot.rad.pointee = bound
-            }) ?? Ball(0)
+        return Ball(precision: 128) { slot in
+            mpfr_set_d(slot.mid, mid.hi, MPFR_RNDN)
+            let ternary = mpfr_add_d(slot.mid, slot.mid, mid.lo, MPFR_RNDN)
+            var bound = radius.isFinite ? Magnitude(radius) : .unbounded
+            if ternary != 0 { bound += BallArithmetic.ulp(slot.mid) }
+            slot.rad.pointee = bound
+        }
     }
 }
