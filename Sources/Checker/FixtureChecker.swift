@@ -149,17 +149,14 @@ public struct FixtureChecker: Sendable {
         let mistakes = likely.isEmpty ? [] : search.candidates()
         // The `float32` mistake is the correct scenario in binary32: its values are binary32's own.
         let trained = mistakes.filter { $0 != .float32 }
-        let outcomes: [MistakeSearch.Outcome]
-        (screening.floats, outcomes) = Parallel.both {
+        let screened: [Mistake: MistakeSearch.Outcome]
+        (screening.floats, screened) = Parallel.both {
             let float = ScenarioRun(scenario: scenario, makeRegisters: FloatRegisters.init(count:))
             return float.evaluate(requests).map { (try? $0.get()) ?? .nan }
         } and: {
-            Parallel.map(trained) { mistake in
-                search.outcome(of: mistake, pending: likely, claims: claims, base: scenario)
-            }
+            search.outcomes(of: trained, pending: likely, claims: claims, base: scenario)
         }
         let floats = plans.map { screening.floats[$0.main] }
-        let screened = Dictionary(uniqueKeysWithValues: zip(trained, outcomes))
         screening.outcomes = mistakes.map { mistake in
             screened[mistake]
                 ?? search.binary32Outcome(floats: floats, pending: likely, claims: claims, base: scenario)

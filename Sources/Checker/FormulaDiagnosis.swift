@@ -25,10 +25,43 @@ struct FormulaDiagnosis {
     /// The mistakes (certified) under which the two sides of `claim` are equal.
     func mistakes(for claim: Claim) -> [Mistake] {
         guard case .formula(let formula) = claim.kind, let base = try? Scenario(fixture: fixture) else { return [] }
-        let found = Parallel.map(candidates()) { mistake -> Mistake? in
+        let reach = Reach(formula, of: claim, in: fixture.model)
+        let found = Parallel.map(candidates().filter(reach.canChange)) { mistake -> Mistake? in
             holds(formula, of: claim, under: mistake, base: base) ? mistake : nil
         }
         return found.compactMap { $0 }
+    }
+
+    /// What the two sides of a formula claim read: the names they use, directly or through the
+    /// model's definitions, and whether a derivative is taken anywhere on the way. A mistake
+    /// that changes none of it leaves the formula as unequal as it is in the model as written,
+    /// so its scenario need not be built.
+    struct Reach {
+        var names: Set<String> = []
+        var takesDerivatives = false
+
+        init(_ formula: Expr, of claim: Claim, in model: Model) {
+            if case .derivative = claim.quantity.target { takesDerivatives = true }
+            if claim.quantity.notation == .plus { takesDerivatives = true }
+            var pending = formula.names
+            if case .name(let name) = claim.quantity.target { pending.append(name) }
+            if !formula.derivatives.isEmpty { takesDerivatives = true }
+            while let name = pending.popLast() {
+                guard names.insert(name).inserted else { continue }
+                if model.definitions[name]?.derivatives.isEmpty == false { takesDerivatives = true }
+                pending += model.uses[name] ?? []
+            }
+        }
+
+        /// Whether the mistake may change either side: a change to how derivatives are taken
+        /// where none is, or a miswiring of a name neither side reads, cannot.
+        func canChange(_ mistake: Mistake) -> Bool {
+            switch mistake {
+            case .swapped, .exchanged, .noActivationDerivative: takesDerivatives
+            case .miswired(_, let replaced): takesDerivatives || names.contains(replaced)
+            default: true
+            }
+        }
     }
 
     /// Whether the formula holds in the mistake's model: screened in `Double` at the givens, then

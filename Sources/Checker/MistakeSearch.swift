@@ -77,10 +77,46 @@ struct MistakeSearch: Sendable {
     func explain(_ claims: [Claim], pending: [Int], truth: [Double]) -> [Int: Findings] {
         guard !pending.isEmpty, let base = try? Scenario(fixture: fixture) else { return [:] }
         let mistakes = candidates()
-        let outcomes = Parallel.map(mistakes) { mistake in
-            self.outcome(of: mistake, pending: pending, claims: claims, base: base)
+        let outcomes = self.outcomes(of: mistakes, pending: pending, claims: claims, base: base)
+        return findings(
+            pending: pending, mistakes: mistakes, outcomes: mistakes.map { outcomes[$0] ?? Outcome() }, claims: claims,
+            truth: truth)
+    }
+
+    /// `outcome(of:)` of every mistake, on all cores. The pairs' screening runs first, a batch of
+    /// lanes per job, so that the mistakes screened one by one fill the cores around those long
+    /// passes instead of leaving one core idle while the last pass ends.
+    func outcomes(of mistakes: [Mistake], pending: [Int], claims: [Claim], base: Scenario) -> [Mistake: Outcome] {
+        let screening = pairScreening(pending: pending, claims: claims, base: base)
+        let batches = screening.map { Array(0..<$0.batchCount) } ?? []
+        let own = mistakes.filter { screening?.screensInBatch($0) != true }
+        let paired = mistakes.filter { screening?.screensInBatch($0) == true }
+        let jobs = own.prefix(1).map(Job.mistake) + batches.map(Job.batch) + (own.dropFirst() + paired).map(Job.mistake)
+        let done = Parallel.map(jobs) { job -> (Mistake, Outcome)? in
+            switch job {
+            case .batch(let index):
+                screening?.run(batch: index)
+                return nil
+            case .mistake(let mistake):
+                return (mistake, outcome(of: mistake, pending: pending, claims: claims, base: base))
+            }
         }
-        return findings(pending: pending, mistakes: mistakes, outcomes: outcomes, claims: claims, truth: truth)
+        return Dictionary(done.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A unit of the search's work: one mistake's outcome, or one batch of the pairs' screening.
+    private enum Job: Sendable {
+        case mistake(Mistake)
+        case batch(Int)
+    }
+
+    /// The pairs' screening of these pending claims, built once per search (nil where it does not apply).
+    private func pairScreening(pending: [Int], claims: [Claim], base: Scenario) -> PairScreening? {
+        screens.screening(pending: pending) {
+            SlotScreen(fixture: fixture, claims: claims, pending: pending, base: base).map { screen in
+                PairScreening(screen: screen, mistakes: candidates(), pending: pending, claims: claims)
+            }
+        }
     }
 
     /// What the mistakes' outcomes say about each pending claim. A closest mistake is named only
@@ -108,12 +144,7 @@ struct MistakeSearch: Sendable {
     /// parameters (`swapped`, `exchanged`, `miswired`) is screened on the shared `SlotScreen`,
     /// its scenario rebuilt only when a claim comes close; any other mistake on its own scenario.
     func outcome(of mistake: Mistake, pending: [Int], claims: [Claim], base: Scenario) -> Outcome {
-        let screening = screens.screening(pending: pending) {
-            SlotScreen(fixture: fixture, claims: claims, pending: pending, base: base).map { screen in
-                PairScreening(screen: screen, mistakes: candidates(), pending: pending, claims: claims)
-            }
-        }
-        if let screened = screening?.values(of: mistake) {
+        if let screened = pairScreening(pending: pending, claims: claims, base: base)?.values(of: mistake) {
             return judged(screened, claims: claims) { owners in
                 guard let scenario = try? Scenario(fixture: fixture, mistake: mistake, sharing: base) else { return [] }
                 let (requests, kept) = Self.requests(for: owners, claims: claims, scenario: scenario)

@@ -48,6 +48,18 @@ final class PairScreening: Sendable {
         self.places = places
     }
 
+    /// How many batches the pairs take.
+    var batchCount: Int { batches.count }
+
+    /// Whether the mistake is screened in a batch's lane (not on its own).
+    func screensInBatch(_ mistake: Mistake) -> Bool { places[mistake] != nil }
+
+    /// Runs a batch now, unless it has run (a caller that arrives meanwhile waits for it).
+    func run(batch index: Int) {
+        guard batches.indices.contains(index) else { return }
+        _ = batches[index].values(self)
+    }
+
     /// `SlotScreen.values(of:)` of one mistake, from its batch's run.
     func values(of mistake: Mistake) -> [(index: Int, value: Double)]? {
         guard let place = places[mistake] else { return screen.values(of: mistake, pending: pending, claims: claims) }

@@ -9,7 +9,7 @@ import Foundation
 /// Nothing here throws: like the code it imitates, it yields infinities and NaNs instead.
 public final class FloatRegisters: RegisterFile {
     /// In memory of their own, as `DoubleRegisters` keeps its values: no exclusivity check per access.
-    private let values: UnsafeMutablePointer<Float>
+    @usableFromInline let values: UnsafeMutablePointer<Float>
     public let count: Int
 
     public init(count: Int) {
@@ -20,13 +20,13 @@ public final class FloatRegisters: RegisterFile {
 
     deinit { values.deallocate() }
 
-    public func load(_ value: Rational, into r: Int) { values[r] = value.floatValue }
-    public func copy(_ a: Int, into r: Int) { values[r] = values[a] }
-    public func add(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] + values[b] }
-    public func subtract(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] - values[b] }
-    public func multiply(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] * values[b] }
-    public func divide(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] / values[b] }
-    public func negate(_ a: Int, into r: Int) { values[r] = -values[a] }
+    @inlinable public func load(_ value: Rational, into r: Int) { values[r] = value.floatValue }
+    @inlinable public func copy(_ a: Int, into r: Int) { values[r] = values[a] }
+    @inlinable public func add(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] + values[b] }
+    @inlinable public func subtract(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] - values[b] }
+    @inlinable public func multiply(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] * values[b] }
+    @inlinable public func divide(_ a: Int, _ b: Int, into r: Int) { values[r] = values[a] / values[b] }
+    @inlinable public func negate(_ a: Int, into r: Int) { values[r] = -values[a] }
 
     /// Repeated multiplication, each product rounded (a negative power is the reciprocal of it).
     public func power(_ a: Int, _ exponent: Int, into r: Int) {
@@ -50,8 +50,8 @@ public final class FloatRegisters: RegisterFile {
             }
     }
 
-    public func value(at r: Int) -> Float { values[r] }
-    public func set(_ value: Float, at r: Int) { values[r] = value }
+    @inlinable public func value(at r: Int) -> Float { values[r] }
+    @inlinable public func set(_ value: Float, at r: Int) { values[r] = value }
 }
 
 /// `exp`, `log` and `tanh` correctly rounded to binary32: the binary64 result, which is within an
