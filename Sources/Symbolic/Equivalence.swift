@@ -80,7 +80,7 @@ public struct Equivalence: Sendable {
             return
         }
         let difference = (left - right).distributingConstants()
-        let expanded = model.expanded(difference).distributingConstants()
+        let expanded = model.expanded(difference).writingLogisticsOut().distributingConstants()
         let canonical: Method? =
             difference.isZeroWhereDefined ? .simplified : expanded.isZeroWhereDefined ? .expanded : nil
         // Equal canonical forms need no evaluation when no operation of either side, definitions
@@ -168,6 +168,16 @@ extension Expr {
                 let coefficient = factors[0].constantValue, case .sum(let terms) = factors[1].kind
             else { return nil }
             return .sum(terms.map { .constant(coefficient) * $0 })
+        }
+    }
+
+    /// Every `logistic(u)` written out as its definition, `1/(1 + exp(−u))`, so that a formula that
+    /// spells the logistic out has the model's canonical form. Nothing that may be undefined is
+    /// removed: the division this adds is one more operation the points then evaluate.
+    func writingLogisticsOut() -> Expr {
+        rewritten { node in
+            guard case .function(.logistic, let argument) = node.kind else { return nil }
+            return 1 / (1 + .apply(.exp, -argument))
         }
     }
 

@@ -90,12 +90,21 @@ extension Expr {
     /// may be 0, `log` or `sqrt` of something that may lie outside their domain).
     public var mayBeUndefined: Bool { node.mayBeUndefined }
 
-    /// Whether the value may be 0: false only for nonzero constants and functions that are never 0.
+    /// Whether the value may be 0: false only for nonzero constants and what is positive wherever
+    /// it is defined.
     var mayBeZero: Bool {
+        if case .constant(let value) = kind { return value.signum == 0 }
+        return !isPositive
+    }
+
+    /// Whether the value is positive wherever it is defined: a positive constant, `exp` and
+    /// `logistic` of anything, and sums and products of such (`1 + exp(−u)` is never 0).
+    var isPositive: Bool {
         switch kind {
-        case .constant(let value): value.signum == 0
-        case .function(.exp, _), .function(.logistic, _): false
-        default: true
+        case .constant(let value): value.signum > 0
+        case .function(.exp, _), .function(.logistic, _): true
+        case .sum(let parts), .product(let parts): parts.allSatisfy(\.isPositive)
+        default: false
         }
     }
 

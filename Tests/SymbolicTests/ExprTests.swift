@@ -1,6 +1,7 @@
 import Exact
-import Symbolic
 import Testing
+
+@testable import Symbolic
 
 private let x = Expr.name("x")
 private let y = Expr.name("y")
@@ -221,5 +222,29 @@ struct ExprTests {
         #expect(Expr.apply(.sqrt, x).power(0).mayBeUndefined)
         #expect(0 * Expr.apply(.sqrt, 4) == 0, "sqrt(4) is defined: 0·sqrt(4) is 0")
         #expect(0 * Expr.apply(.exp, x) == 0, "exp is defined everywhere")
+    }
+
+    /// A sum or product of positive constants, `exp` and `logistic` is never 0: dividing by it is
+    /// always defined, and it cancels like a constant; a sum with a name in it may be 0 and stays.
+    @Test func positiveDivisorsCancel() {
+        let positive = 1 + Expr.apply(.exp, -x)
+        #expect(positive.isPositive && !positive.mayBeZero)
+        #expect(!(1 / positive).mayBeUndefined)
+        #expect(positive / positive == 1)
+        #expect((Expr.apply(.logistic, x) * 2).isPositive)
+        let mayVanish = 1 + x
+        #expect(!mayVanish.isPositive && mayVanish.mayBeZero)
+        #expect((mayVanish / mayVanish).mayBeUndefined)
+        #expect(!(Expr.apply(.exp, x) - 1).isPositive, "e^x − 1 is 0 at x = 0")
+    }
+
+    /// `logistic(u)` written out is its definition, so the two spellings cancel.
+    @Test func logisticsWrittenOutCancelTheirDefinition() {
+        let u = 2 * x - 1
+        let spelled = 1 / (1 + Expr.apply(.exp, -u))
+        #expect(Expr.apply(.logistic, u).writingLogisticsOut() == spelled)
+        let inner = Expr.apply(.logistic, u)
+        let nested = Expr.apply(.logistic, inner) - 1 / (1 + Expr.apply(.exp, -inner))
+        #expect(nested.writingLogisticsOut().isZeroWhereDefined)
     }
 }
