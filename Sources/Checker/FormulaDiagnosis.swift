@@ -39,10 +39,15 @@ struct FormulaDiagnosis {
     struct Reach {
         var names: Set<String> = []
         var takesDerivatives = false
+        /// Whether the claim is an update `p+`, the one formula a training mistake changes.
+        var isUpdate = false
 
         init(_ formula: Expr, of claim: Claim, in model: Model) {
             if case .derivative = claim.quantity.target { takesDerivatives = true }
-            if claim.quantity.notation == .plus { takesDerivatives = true }
+            if claim.quantity.notation == .plus {
+                takesDerivatives = true
+                isUpdate = true
+            }
             var pending = formula.names
             if case .name(let name) = claim.quantity.target { pending.append(name) }
             if !formula.derivatives.isEmpty { takesDerivatives = true }
@@ -54,11 +59,14 @@ struct FormulaDiagnosis {
         }
 
         /// Whether the mistake may change either side: a change to how derivatives are taken
-        /// where none is, or a miswiring of a name neither side reads, cannot.
+        /// where none is, a miswiring of a name neither side reads, the update's sign where no
+        /// update is claimed, or binary32 (which changes no formula), cannot.
         func canChange(_ mistake: Mistake) -> Bool {
             switch mistake {
             case .swapped, .exchanged, .noActivationDerivative: takesDerivatives
             case .miswired(_, let replaced): takesDerivatives || names.contains(replaced)
+            case .signOfUpdate: isUpdate
+            case .float32: false
             default: true
             }
         }

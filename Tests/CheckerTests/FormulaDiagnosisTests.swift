@@ -24,6 +24,39 @@ import Testing
         #expect(report.results.filter { $0.verdict == .equal }.allSatisfy { $0.explanations.isEmpty })
     }
 
+    /// The mistakes a formula's diagnosis skips are those that cannot touch it; the ones that can
+    /// still explain it: an update written with `+` is `sign`, a derivative with w6 for w5 is `swapped`.
+    @Test func mistakesThatCanTouchTheFormulaStillExplainIt() throws {
+        let text =
+            TestFixtures.tutorialNetwork + TrustRegressionTests.tutorialTraining + """
+                w5+ == w5 + 0.5*dE_total/dw5
+                dE_total/dout_h1 == dE_total/dnet_o1*w6 + dE_total/dnet_o2*w7
+                """
+        let results = try TrustRegressionTests.check(text).results
+        #expect(results.map(\.verdict) == [.notEqual, .notEqual])
+        #expect(results[0].explanations.contains(.signOfUpdate))
+        #expect(results[1].explanations.contains(.swapped(used: "w6", replaced: "w5")))
+    }
+
+    /// What `net_h1 == w1*i1 + w3*i2 + b1` can be changed by: a miswiring of w1 or w2, not of an
+    /// output weight, and no mistake in derivatives, updates or binary32.
+    @Test func theReachOfAForwardFormula() throws {
+        let claims = "net_h1 == w1*i1 + w3*i2 + b1\n"
+        let text = TestFixtures.tutorialNetwork + TrustRegressionTests.tutorialTraining + claims
+        let fixture = try FixtureReader.read(text: text, file: "t.deriv")
+        let claim = try #require(fixture.claims.first)
+        guard case .formula(let formula) = claim.kind else { throw FormulaError(message: "not a formula") }
+        let reach = FormulaDiagnosis.Reach(formula, of: claim, in: fixture.model)
+        #expect(reach.canChange(.miswired(used: "w3", replaced: "w2")))
+        #expect(reach.canChange(.miswired(used: "w2", replaced: "w1")))
+        #expect(!reach.canChange(.miswired(used: "w6", replaced: "w5")))
+        #expect(!reach.canChange(.swapped(used: "w3", replaced: "w2")))
+        #expect(!reach.canChange(.noActivationDerivative))
+        #expect(!reach.canChange(.signOfUpdate))
+        #expect(!reach.canChange(.float32))
+        #expect(reach.canChange(.noHalf) && reach.canChange(.negated))
+    }
+
     /// `y == x + 1` for y := x − 1 holds with the sign flipped? No: −(x − 1) = 1 − x, so only a
     /// formula that is the negation is diagnosed `sign`.
     @Test func aNegatedFormulaIsSign() throws {
