@@ -2,8 +2,9 @@ import Exact
 import Symbolic
 
 /// A program over a `SlotModel`, compiled once, that knows where it copies each parameter into
-/// its forward slot and derivative alias: a `swapped`, `exchanged` or `miswired` mistake is a few
-/// of those copies (and, for a training step, gradient sums) redirected.
+/// its forward slot and derivative alias, and where a training step updates it: a `swapped`,
+/// `exchanged` or `miswired` mistake is a few of those copies (and, for a training step, gradient
+/// sums) redirected, and the update's `sign` is its subtractions made additions.
 struct SlotProgram: Sendable {
     let program: Program
     /// Each parameter's own register (its given's), where trained values are read and written.
@@ -17,6 +18,8 @@ struct SlotProgram: Sendable {
     let gradientSums: [String: (position: Int, instruction: Program.Instruction)]
     let gradients: [String: Int]
     let zero: Int
+    /// A training step's body positions of `p − η·G_p`, each parameter's update.
+    let updates: [String: (position: Int, instruction: Program.Instruction)]
 
     /// Where a builder's parameter copies went, before the program is finished.
     struct Copies {
@@ -41,9 +44,11 @@ struct SlotProgram: Sendable {
         return copies
     }
 
-    /// The finished program and where its copies and gradient sums ended up.
+    /// The finished program and where its copies, gradient sums and updates (by the register each
+    /// writes) ended up.
     init(
-        _ program: Program, copies: Copies, sums: [String: Int] = [:], gradients: [String: Int] = [:], zero: Int = 0
+        _ program: Program, copies: Copies, sums: [String: Int] = [:], gradients: [String: Int] = [:], zero: Int = 0,
+        updates: [String: Int] = [:]
     ) {
         self.program = program
         parameters = copies.parameters
@@ -53,6 +58,8 @@ struct SlotProgram: Sendable {
         let forwardOwner = Dictionary(uniqueKeysWithValues: copies.forward.map { ($1, $0) })
         let aliasOwner = Dictionary(uniqueKeysWithValues: copies.alias.map { ($1, $0) })
         let sumOwner = Dictionary(uniqueKeysWithValues: sums.map { ($1, $0) })
+        let updateOwner = Dictionary(uniqueKeysWithValues: updates.map { ($1, $0) })
+        var updatePositions: [String: (position: Int, instruction: Program.Instruction)] = [:]
         for (position, instruction) in program.body.enumerated() {
             let destination = Int(instruction.destination)
             if instruction.operation == .copy, let name = forwardOwner[destination] { forward[name] = position }
@@ -60,7 +67,11 @@ struct SlotProgram: Sendable {
             if instruction.operation == .add, let name = sumOwner[destination] {
                 gradientSums[name] = (position, instruction)
             }
+            if instruction.operation == .subtract, let name = updateOwner[destination] {
+                updatePositions[name] = (position, instruction)
+            }
         }
+        self.updates = updatePositions
         forwardCopies = forward
         aliasCopies = alias
         self.gradientSums = gradientSums
@@ -68,13 +79,13 @@ struct SlotProgram: Sendable {
         self.zero = zero
     }
 
-    /// The program as `mistake` computes it; nil for a mistake that is not a redirection.
+    /// The program as `mistake` computes it; nil for a mistake that is not an edit of it.
     func patched(for mistake: Mistake) -> Program? {
         edits(for: mistake).map(program.replacingBody)
     }
 
     /// The body instructions `mistake` replaces, by position (a later edit of a position wins);
-    /// nil for a mistake that is not a redirection.
+    /// nil for a mistake that is not an edit of the program.
     func edits(for mistake: Mistake) -> [(position: Int, instruction: Program.Instruction)]? {
         var edits: [(position: Int, instruction: Program.Instruction)] = []
         func redirect(_ copies: [String: Int], of replaced: String, to used: String) {
@@ -97,6 +108,15 @@ struct SlotProgram: Sendable {
             }
             if let sum = gradientSums[replaced] {
                 edits.append((sum.position, .add(zero, zero, into: Int(sum.instruction.destination))))
+            }
+        case .signOfUpdate:
+            for update in updates.values {
+                let instruction = update.instruction
+                edits.append(
+                    (
+                        update.position,
+                        .add(Int(instruction.first), Int(instruction.second), into: Int(instruction.destination))
+                    ))
             }
         default:
             return nil

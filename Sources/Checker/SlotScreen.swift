@@ -2,11 +2,11 @@ import Exact
 import Fixture
 import Symbolic
 
-/// Screens the `swapped`, `exchanged` and `miswired` mistakes in `Double` on two programs compiled
-/// once per search (a training step and a readout of the pending claims), each mistake a few
-/// redirected copies: the quadratically many pairs of a layer cost one lane each of a run shared
-/// by `LaneRegisters.width` pairs (`LaneProgram`), with no model, derivative or program rebuilt
-/// (`SlotModel`, `SlotProgram`).
+/// Screens the `swapped`, `exchanged` and `miswired` mistakes, and the update's `sign`, in `Double`
+/// on two programs compiled once per search (a training step and a readout of the pending claims),
+/// each mistake a few edited instructions: the quadratically many pairs of a layer cost one lane
+/// each of a run shared by `LaneRegisters.width` mistakes (`LaneProgram`), with no model,
+/// derivative or program rebuilt (`SlotModel`, `SlotProgram`).
 ///
 /// The values are the mistake's up to rounding (a sum may be added in another order), which is
 /// all screening needs: a mistake that comes close is certified on its own rebuilt `Scenario`.
@@ -61,7 +61,8 @@ struct SlotScreen: Sendable {
     }
 
     /// One training step, `p ← p − η·(g_p + 0)` for every parameter at once (the `+ 0` is where
-    /// `miswired` adds a second slot's gradient), and its data givens' registers.
+    /// `miswired` adds a second slot's gradient, the `−` what `sign` makes a `+`), and its data
+    /// givens' registers.
     private static func trainingProgram(_ slots: SlotModel, rate: Expr, fixture: Fixture) throws(ModelError) -> (
         program: SlotProgram, data: [Int]
     )? {
@@ -72,6 +73,7 @@ struct SlotScreen: Sendable {
         var sums: [String: Int] = [:]
         var gradients: [String: Int] = [:]
         var updates: [(target: Int, step: Int)] = []
+        var updateRegisters: [String: Int] = [:]
         // Every gradient before any sum, so that a sum may read another parameter's gradient.
         for name in slots.parameters { gradients[name] = try builder.compile(slots.gradient[name] ?? 0) }
         for name in slots.parameters {
@@ -83,11 +85,16 @@ struct SlotScreen: Sendable {
             builder.emit(.subtract(own, step, into: step))
             sums[name] = sum
             updates.append((own, step))
+            updateRegisters[name] = step
         }
         for update in updates { builder.emit(.copy(update.step, into: update.target)) }
         let data = (fixture.data?.names ?? []).compactMap { builder.register(forGiven: $0) }
         let program = builder.finished(keeping: updates.map(\.target))
-        return (SlotProgram(program, copies: copies, sums: sums, gradients: gradients, zero: zero), data)
+        return (
+            SlotProgram(
+                program, copies: copies, sums: sums, gradients: gradients, zero: zero, updates: updateRegisters),
+            data
+        )
     }
 
     /// Whether the mistake can change a pending claim's value at all: a swap of a parameter that no
@@ -96,6 +103,7 @@ struct SlotScreen: Sendable {
         let trained = (steps[index] ?? 0) >= 1
         let redirected: [String]
         switch mistake {
+        case .signOfUpdate: return trained
         case .swapped(_, let replaced): redirected = [replaced]
         case .exchanged(let a, let b): redirected = [a, b]
         default: return true
@@ -106,8 +114,9 @@ struct SlotScreen: Sendable {
     }
 
     /// The pending claims a mistake's screening reports: those it matters to, in `pending`'s order;
-    /// nil where the mistake is not a redirection, or is `miswired` and a claim is a derivative by
-    /// one of its two parameters (the sum of two slots' derivatives), so the scenario must be rebuilt.
+    /// nil where the mistake is not an edit of the programs, or is `miswired` and a claim is a
+    /// derivative by one of its two parameters (the sum of two slots' derivatives), so the scenario
+    /// must be rebuilt.
     func relevantClaims(of mistake: Mistake, pending: [Int], claims: [Claim]) -> [Int]? {
         let relevant = pending.filter { outputs[$0] != nil && matters(mistake, claim: $0) }
         if case .miswired(let used, let replaced) = mistake,

@@ -67,7 +67,7 @@ import Testing
         let pending = Array(fixture.claims.indices)
         let screen = try #require(SlotScreen(fixture: fixture, claims: fixture.claims, pending: pending, base: base))
         let pairs = MistakeSearch(fixture: fixture, escalation: .standard).candidates().filter {
-            ["swapped", "miswired"].contains($0.name)
+            ["swapped", "miswired", "sign"].contains($0.name)
         }
         let together = screen.values(of: pairs, pending: pending, claims: fixture.claims)
         #expect(together.count == pairs.count)

@@ -34,15 +34,16 @@ import Testing
         dE_total/dout_h1_1 = 0.1
         """
 
-    /// Every pair's screened value against its rebuilt scenario's `Double` value, claim by claim.
+    /// Every pair's screened value, and the update sign's, against its rebuilt scenario's `Double`
+    /// value, claim by claim.
     @Test func pairsMatchTheirRebuiltScenarios() throws {
         let fixture = try FixtureReader.read(text: Self.relu + "\n" + Self.claims, file: "relu")
         let search = MistakeSearch(fixture: fixture, escalation: .standard)
         let base = try Scenario(fixture: fixture)
         let pending = Array(fixture.claims.indices)
         let screen = try #require(SlotScreen(fixture: fixture, claims: fixture.claims, pending: pending, base: base))
-        let pairs = search.candidates().filter { ["swapped", "miswired"].contains($0.name) }
-        #expect(pairs.count == 2 * (2 + 3 * 2 + 6 * 5) + (1 + 3 + 15))
+        let pairs = search.candidates().filter { ["swapped", "miswired", "sign"].contains($0.name) }
+        #expect(pairs.count == 2 * (2 + 3 * 2 + 6 * 5) + (1 + 3 + 15) + 1)
         var compared = 0
         for mistake in pairs {
             guard let screened = screen.values(of: mistake, pending: pending, claims: fixture.claims) else {
@@ -67,12 +68,15 @@ import Testing
         #expect(compared > 100)
     }
 
-    /// A claim printed as a miswired and as a swapped network computes it is explained by that
-    /// mistake, certified, through the shared programs.
+    /// A claim printed as a miswired, a swapped and a sign-flipped network computes it is explained
+    /// by that mistake, certified, through the shared programs.
     @Test func reproducedPairsAreFound() throws {
         let plain = try FixtureReader.read(text: Self.relu + "\n[claims]\nE_total@3 = 0.1\n", file: "relu")
         let base = try Scenario(fixture: plain)
-        for mistake in [Mistake.miswired(used: "w5", replaced: "w3"), .swapped(used: "w9", replaced: "w8")] {
+        let mistakes: [Mistake] = [
+            .miswired(used: "w5", replaced: "w3"), .swapped(used: "w9", replaced: "w8"), .signOfUpdate,
+        ]
+        for mistake in mistakes {
             let scenario = try Scenario(fixture: plain, mistake: mistake, sharing: base)
             let value = try ScenarioRun(scenario: scenario, makeRegisters: DoubleRegisters.init(count:))
                 .evaluate([Request(step: 3, expression: .name("E_total"))])[0].get()
