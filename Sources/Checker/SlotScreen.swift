@@ -82,10 +82,12 @@ struct SlotScreen: Sendable {
             builder.emit(.add(gradient, zero, into: sum))
             let step = builder.allocate()
             builder.emit(.multiply(rateRegister, sum, into: step))
-            builder.emit(.subtract(own, step, into: step))
+            // A register of its own, so that `sign`'s addition overwrites it in its lane alone.
+            let updated = builder.allocate()
+            builder.emit(.subtract(own, step, into: updated))
             sums[name] = sum
-            updates.append((own, step))
-            updateRegisters[name] = step
+            updates.append((own, updated))
+            updateRegisters[name] = updated
         }
         for update in updates { builder.emit(.copy(update.step, into: update.target)) }
         let data = (fixture.data?.names ?? []).compactMap { builder.register(forGiven: $0) }
