@@ -57,7 +57,9 @@ struct LaneProgram: Sendable {
         let lanes = registers.lanes
         for edit in edits {
             let shared = start..<(edit.overwrites ? edit.position + 1 : edit.position)
-            guard (try? program.runBody(on: registers, positions: shared)) != nil else { return false }
+            if !shared.isEmpty {
+                guard (try? program.runBody(on: registers, positions: shared)) != nil else { return false }
+            }
             for index in edit.lanes {
                 let own = laneInstructions[index]
                 guard (try? program.execute(own.instruction, on: lanes[own.lane])) != nil else { return false }
