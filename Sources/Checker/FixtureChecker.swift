@@ -45,11 +45,11 @@ public struct FixtureChecker: Sendable {
     private func judgeFormulas(_ indices: [Int], in fixture: Fixture) -> Result<[ClaimResult], FixtureError> {
         guard !indices.isEmpty else { return .success([]) }
         let formulas = FormulaJudge(fixture: fixture, escalation: escalation)
-        var results: [ClaimResult] = []
+        var sides: [FormulaJudge.Sides] = []
         for index in indices {
             let claim = fixture.claims[index]
             do {
-                results.append(try formulas.judge(claim))
+                sides.append(try formulas.sides(of: claim))
             } catch {
                 return .failure(
                     FixtureError(diagnostics: [
@@ -59,7 +59,11 @@ public struct FixtureChecker: Sendable {
                     ]))
             }
         }
-        return .success(results)
+        let doubles = formulas.doubles(of: sides)
+        return .success(
+            indices.indices.map { position in
+                formulas.judge(fixture.claims[indices[position]], sides: sides[position], double: doubles[position])
+            })
     }
 
     private func diagnostic(for failure: ClaimError, in fixture: Fixture) -> Diagnostic {

@@ -15,20 +15,41 @@ struct FormulaJudge {
         scenario = Result { () throws(ModelError) in try Scenario(fixture: fixture) }
     }
 
+    /// The claim's verdict, its sides and `Double` value made for it alone.
     func judge(_ claim: Claim) throws(FormulaError) -> ClaimResult {
+        let sides = try sides(of: claim)
+        return judge(claim, sides: sides, double: doubles(of: [sides])[0])
+    }
+
+    /// The two sides of a formula claim in the model's names, its derivatives expanded.
+    struct Sides {
+        var left: Expr
+        var right: Expr
+    }
+
+    func sides(of claim: Claim) throws(FormulaError) -> Sides {
         guard case .formula(let formula) = claim.kind else { throw FormulaError(message: "not a formula claim") }
-        let left: Expr
-        let right: Expr
         do {
-            left = try leftSide(of: claim)
-            right = try fixture.model.resolving(formula)
+            return Sides(left: try leftSide(of: claim), right: try fixture.model.resolving(formula))
         } catch {
             throw FormulaError(message: error.description)
         }
+    }
+
+    /// Each claim's `Double` value of left − right at the givens, all compiled into one program
+    /// (the model's definitions compiled once, not once a claim); nil where it has none.
+    func doubles(of sides: [Sides]) -> [Double?] {
+        let differences = sides.map { $0.left - $0.right }
+        let model = fixture.model
+        if let values = try? model.evaluate(differences, on: DoubleRegisters.init(count:)) { return values }
+        return differences.map { (try? model.evaluate([$0], on: DoubleRegisters.init(count:)))?.first }
+    }
+
+    /// The claim's verdict from its sides, `double` its `Double` value of left − right.
+    func judge(_ claim: Claim, sides: Sides, double: Double?) -> ClaimResult {
         let equivalence = Equivalence(
-            left, right, in: fixture.model, seed: UInt64(claim.line), escalation: escalation,
+            sides.left, sides.right, in: fixture.model, seed: UInt64(claim.line), escalation: escalation,
             atGivensOnly: claim.atGivensOnly)
-        let double = (try? fixture.model.evaluate([left - right], on: DoubleRegisters.init(count:)))?.first
         let verdict: Verdict =
             switch equivalence.verdict {
             case .equal: .equal

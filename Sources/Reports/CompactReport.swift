@@ -116,9 +116,9 @@ struct CompactReport {
         for (result, claim) in zip(findings, claims) {
             let number =
                 String(repeating: " ", count: lineWidth - "\(result.claim.line)".count) + "\(result.claim.line)"
-            let verdict = result.verdict.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            let verdict = result.verdict.rawValue.padded(toLength: 9)
             let plain =
-                "  \(number)  \(claim.padding(toLength: claimWidth, withPad: " ", startingAt: 0))  \(verdict)  "
+                "  \(number)  \(claim.padded(toLength: claimWidth))  \(verdict)  "
                 + (result.advice ?? "")
             var text = Self.clipped(plain.trimmingTrailingSpaces(), to: options.width)
             if options.colour, let range = text.range(of: "  \(result.verdict.rawValue)") {

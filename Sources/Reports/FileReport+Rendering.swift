@@ -141,6 +141,13 @@ extension FileReport {
 }
 
 extension String {
+    /// Exactly `length` characters: cut there, or filled out with spaces (Foundation's
+    /// `padding(toLength:withPad:startingAt:)` counts UTF-16 units and bridges to `NSString`).
+    func padded(toLength length: Int) -> String {
+        let size = count
+        return size >= length ? String(prefix(length)) : self + String(repeating: " ", count: length - size)
+    }
+
     func trimmingTrailingSpaces() -> String {
         var text = self
         while text.hasSuffix(" ") { text.removeLast() }

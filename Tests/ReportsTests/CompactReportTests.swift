@@ -102,4 +102,13 @@ import Testing
         #expect(LaTeXTable.escaped("½ · − …") == "$\\frac{1}{2}$ $\\cdot$ $-$ \\ldots{}")
         #expect(LaTeXTable.escaped("∃") == "[U+2203]")
     }
+
+    /// The recap's columns: a cell cut or filled out to exactly its width, in characters (an η or
+    /// an ellipsis is one, as the width computed from `count` says).
+    @Test func cellsArePaddedToTheirWidthInCharacters() {
+        #expect("wrong".padded(toLength: 9) == "wrong    ")
+        #expect("last-digit".padded(toLength: 9) == "last-digi")
+        #expect("η = 0.5…".padded(toLength: 10) == "η = 0.5…  ")
+        #expect("".padded(toLength: 0).isEmpty)
+    }
 }
