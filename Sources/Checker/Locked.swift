@@ -15,11 +15,4 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
         defer { semaphore.signal() }
         return try body(&value)
     }
-
-    /// Runs `body` on the value if no other thread holds the lock; else returns nil at once.
-    func withLockIfAvailable<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result? {
-        guard semaphore.wait(timeout: .now()) == .success else { return nil }
-        defer { semaphore.signal() }
-        return try body(&value)
-    }
 }

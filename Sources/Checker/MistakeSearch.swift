@@ -83,9 +83,10 @@ struct MistakeSearch: Sendable {
             truth: truth)
     }
 
-    /// `outcome(of:)` of every mistake, on all cores. The pairs' screening runs first, a batch of
-    /// lanes per job, so that the mistakes screened one by one fill the cores around those long
-    /// passes instead of leaving one core idle while the last pass ends.
+    /// `outcome(of:)` of every mistake, on all cores, the longest work first: the first mistake
+    /// screened on its own (`sequential` where it is tried, whose certification trains again),
+    /// then the pairs' screening, a batch of lanes per job, then the other mistakes, which fill
+    /// the cores around those long passes instead of leaving one idle while the last pass ends.
     func outcomes(of mistakes: [Mistake], pending: [Int], claims: [Claim], base: Scenario) -> [Mistake: Outcome] {
         let screening = pairScreening(pending: pending, claims: claims, base: base)
         let batches = screening.map { Array(0..<$0.batchCount) } ?? []
@@ -143,7 +144,7 @@ struct MistakeSearch: Sendable {
     /// Screens one mistake in `Double`, then certifies the claims it comes close to. A pair of
     /// parameters (`swapped`, `exchanged`, `miswired`) is screened on the shared `SlotScreen`,
     /// its scenario rebuilt only when a claim comes close; any other mistake on its own scenario.
-    func outcome(of mistake: Mistake, pending: [Int], claims: [Claim], base: Scenario) -> Outcome {
+    private func outcome(of mistake: Mistake, pending: [Int], claims: [Claim], base: Scenario) -> Outcome {
         if let screened = pairScreening(pending: pending, claims: claims, base: base)?.values(of: mistake) {
             return judged(screened, claims: claims) { owners in
                 guard let scenario = try? Scenario(fixture: fixture, mistake: mistake, sharing: base) else { return [] }

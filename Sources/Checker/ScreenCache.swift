@@ -19,9 +19,8 @@ final class ScreenCache: Sendable {
 }
 
 /// The pairs of a search screened on one `SlotScreen` in batches of `LaneRegisters.width`, one
-/// pass of the shared instructions per batch. The first mistake asked for in a batch runs the
-/// whole batch; a caller whose batch another thread is running runs a later batch meanwhile, so
-/// that both cores stay busy while the search asks for the mistakes one by one, in order.
+/// pass of the shared instructions per batch. `MistakeSearch.outcomes` runs each batch as a job
+/// of its own; a mistake's values wait for its batch (or run it, if no job has yet).
 final class PairScreening: Sendable {
     let screen: SlotScreen
     let pending: [Int]
@@ -63,8 +62,6 @@ final class PairScreening: Sendable {
     /// `SlotScreen.values(of:)` of one mistake, from its batch's run.
     func values(of mistake: Mistake) -> [(index: Int, value: Double)]? {
         guard let place = places[mistake] else { return screen.values(of: mistake, pending: pending, claims: claims) }
-        if let done = batches[place.batch].valuesIfFree(self) { return done[place.lane] }
-        for later in batches[(place.batch + 1)...].prefix(2) where later.runIfFree(self) { break }
         return batches[place.batch].values(self)[place.lane]
     }
 
@@ -75,33 +72,14 @@ final class PairScreening: Sendable {
 
         init(_ mistakes: [Mistake]) { self.mistakes = mistakes }
 
-        /// The values, running the batch first if nobody has.
+        /// The values, running the batch first if nobody has (waiting while another thread runs it).
         func values(_ screening: PairScreening) -> [[(index: Int, value: Double)]?] {
-            result.withLock { run(screening, into: &$0) }
-        }
-
-        /// `values`, unless another thread is running the batch (nil).
-        func valuesIfFree(_ screening: PairScreening) -> [[(index: Int, value: Double)]?]? {
-            result.withLockIfAvailable { run(screening, into: &$0) }
-        }
-
-        /// Whether this call ran the batch: false if it had been run, or another thread holds it.
-        func runIfFree(_ screening: PairScreening) -> Bool {
-            result.withLockIfAvailable { known in
-                guard known == nil else { return false }
-                _ = run(screening, into: &known)
-                return true
-            } ?? false
-        }
-
-        private func run(_ screening: PairScreening, into known: inout [[(index: Int, value: Double)]?]?)
-            -> [[(index: Int, value: Double)]?]
-        {
-            if let known { return known }
-            let made = screening.screen.values(
-                of: mistakes, pending: screening.pending, claims: screening.claims)
-            known = made
-            return made
+            result.withLock { known in
+                if let known { return known }
+                let made = screening.screen.values(of: mistakes, pending: screening.pending, claims: screening.claims)
+                known = made
+                return made
+            }
         }
     }
 }
