@@ -10,12 +10,5 @@ final class LossGradient: Sendable {
     init(_ take: @escaping @Sendable () -> [String: Expr]) { self.take = take }
 
     /// The derivatives by name (a name the loss does not depend on is absent).
-    var value: [String: Expr] {
-        taken.withLock { taken in
-            if let value = taken { return value }
-            let value = take()
-            taken = value
-            return value
-        }
-    }
+    var value: [String: Expr] { taken.value(make: take) }
 }

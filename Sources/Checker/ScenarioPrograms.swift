@@ -7,8 +7,8 @@ import Symbolic
 /// binary32 and certified runs compile the same programs, and compiling (the updates' symbolic
 /// substitution above all) costs as much as hundreds of training steps.
 final class ScenarioPrograms: Sendable {
-    private let step = Locked<CompiledStep?>(nil)
-    private let readouts = Locked<[[ReadoutKey]: CompiledReadout]>([:])
+    private let step = Locked<Result<CompiledStep, RunError>?>(nil)
+    private let readouts = Locked<[[ReadoutKey]: Result<CompiledReadout, RunError>]>([:])
 
     /// What a readout program depends on: a request without its step.
     struct ReadoutKey: Hashable, Sendable {
@@ -19,12 +19,7 @@ final class ScenarioPrograms: Sendable {
 
     /// The training step's program, compiled by `compile` the first time (a failure is not kept).
     func trainingStep(_ compile: () -> Result<CompiledStep, RunError>) -> Result<CompiledStep, RunError> {
-        step.withLock { known in
-            if let known { return .success(known) }
-            let made = compile()
-            if case .success(let compiled) = made { known = compiled }
-            return made
-        }
+        step.value(keep: Self.succeeded, make: compile)
     }
 
     /// The readout program of `requests`, compiled by `compile` the first time (a failure, whose
@@ -35,12 +30,11 @@ final class ScenarioPrograms: Sendable {
         let key = requests.map {
             ReadoutKey(expression: $0.expression, readsUpdates: $0.readsUpdates, samples: $0.samples)
         }
-        return readouts.withLock { known in
-            if let program = known[key] { return .success(program) }
-            let made = compile()
-            if case .success(let compiled) = made { known[key] = compiled }
-            return made
-        }
+        return readouts.value(for: key, keep: Self.succeeded, make: compile)
+    }
+
+    private static func succeeded<Program>(_ result: Result<Program, RunError>) -> Bool {
+        (try? result.get()) != nil
     }
 }
 

@@ -9,12 +9,7 @@ final class ScreenCache: Sendable {
     /// The screening for these pending claims (nil where the fast path does not apply), built by
     /// `build` the first time; a caller that arrives meanwhile waits for it.
     func screening(pending: [Int], build: () -> PairScreening?) -> PairScreening? {
-        screenings.withLock { cache in
-            if let known = cache[pending] { return known }
-            let made = build()
-            cache[pending] = made
-            return made
-        }
+        screenings.value(for: pending, make: build)
     }
 }
 
