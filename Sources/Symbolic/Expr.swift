@@ -17,12 +17,26 @@ public struct Expr: Sendable {
         /// Whether some operation in the node may have no value: a division by something that may
         /// be 0, or `log`/`sqrt` of something that may lie outside their domain.
         let mayBeUndefined: Bool
+        /// Whether the value is positive wherever it is defined: a positive constant, `exp` and
+        /// `logistic` of anything, and sums and products of such (`1 + exp(−u)` is never 0). Kept
+        /// per node, as `mayBeUndefined` is, so that asking costs nothing however deep the node.
+        let isPositive: Bool
         init(_ kind: Kind) {
             self.kind = kind
             var hasher = Hasher()
             hasher.combine(kind)
             hash = hasher.finalize()
+            isPositive = Self.isPositive(kind)
             mayBeUndefined = Self.mayBeUndefined(kind)
+        }
+
+        private static func isPositive(_ kind: Kind) -> Bool {
+            switch kind {
+            case .constant(let value): value.signum > 0
+            case .function(.exp, _), .function(.logistic, _): true
+            case .sum(let parts), .product(let parts): parts.allSatisfy(\.node.isPositive)
+            default: false
+            }
         }
 
         private static func mayBeUndefined(_ kind: Kind) -> Bool {
@@ -97,16 +111,8 @@ extension Expr {
         return !isPositive
     }
 
-    /// Whether the value is positive wherever it is defined: a positive constant, `exp` and
-    /// `logistic` of anything, and sums and products of such (`1 + exp(−u)` is never 0).
-    var isPositive: Bool {
-        switch kind {
-        case .constant(let value): value.signum > 0
-        case .function(.exp, _), .function(.logistic, _): true
-        case .sum(let parts), .product(let parts): parts.allSatisfy(\.isPositive)
-        default: false
-        }
-    }
+    /// Whether the value is positive wherever it is defined (`Node.isPositive`).
+    var isPositive: Bool { node.isPositive }
 
     /// The name, if this is a name.
     public var nameValue: String? {
