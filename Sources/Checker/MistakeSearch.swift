@@ -7,8 +7,6 @@ import Symbolic
 struct MistakeSearch: Sendable {
     let fixture: Fixture
     let escalation: Escalation
-    /// The programs on which the pairs of a layer are screened, and their runs, shared by every mistake.
-    let screens = ScreenCache()
 
     /// The mistakes worth trying on this fixture.
     func candidates() -> [Mistake] {
@@ -88,7 +86,10 @@ struct MistakeSearch: Sendable {
     /// then the pairs' screening, a batch of lanes per job, then the other mistakes, which fill
     /// the cores around those long passes instead of leaving one idle while the last pass ends.
     func outcomes(of mistakes: [Mistake], pending: [Int], claims: [Claim], base: Scenario) -> [Mistake: Outcome] {
-        let screening = pairScreening(pending: pending, claims: claims, base: base)
+        // The programs on which the pairs of a layer are screened, built once for every mistake.
+        let screening = SlotScreen(fixture: fixture, claims: claims, pending: pending, base: base).map { screen in
+            PairScreening(screen: screen, mistakes: mistakes, pending: pending, claims: claims)
+        }
         let batches = screening.map { Array(0..<$0.batchCount) } ?? []
         let own = mistakes.filter { screening?.screensInBatch($0) != true }
         let paired = mistakes.filter { screening?.screensInBatch($0) == true }
@@ -99,7 +100,9 @@ struct MistakeSearch: Sendable {
                 screening?.run(batch: index)
                 return nil
             case .mistake(let mistake):
-                return (mistake, outcome(of: mistake, pending: pending, claims: claims, base: base))
+                return (
+                    mistake, outcome(of: mistake, screening: screening, pending: pending, claims: claims, base: base)
+                )
             }
         }
         return Dictionary(done.compactMap { $0 }, uniquingKeysWith: { first, _ in first })
@@ -109,15 +112,6 @@ struct MistakeSearch: Sendable {
     private enum Job: Sendable {
         case mistake(Mistake)
         case batch(Int)
-    }
-
-    /// The pairs' screening of these pending claims, built once per search (nil where it does not apply).
-    private func pairScreening(pending: [Int], claims: [Claim], base: Scenario) -> PairScreening? {
-        screens.screening(pending: pending) {
-            SlotScreen(fixture: fixture, claims: claims, pending: pending, base: base).map { screen in
-                PairScreening(screen: screen, mistakes: candidates(), pending: pending, claims: claims)
-            }
-        }
     }
 
     /// What the mistakes' outcomes say about each pending claim. A closest mistake is named only
@@ -144,8 +138,10 @@ struct MistakeSearch: Sendable {
     /// Screens one mistake in `Double`, then certifies the claims it comes close to. A pair of
     /// parameters (`swapped`, `exchanged`, `miswired`) is screened on the shared `SlotScreen`,
     /// its scenario rebuilt only when a claim comes close; any other mistake on its own scenario.
-    private func outcome(of mistake: Mistake, pending: [Int], claims: [Claim], base: Scenario) -> Outcome {
-        if let screened = pairScreening(pending: pending, claims: claims, base: base)?.values(of: mistake) {
+    private func outcome(
+        of mistake: Mistake, screening: PairScreening?, pending: [Int], claims: [Claim], base: Scenario
+    ) -> Outcome {
+        if let screened = screening?.values(of: mistake) {
             return judged(screened, claims: claims) { owners in
                 guard let scenario = try? Scenario(fixture: fixture, mistake: mistake, sharing: base) else { return [] }
                 let (requests, kept) = Self.requests(for: owners, claims: claims, scenario: scenario)

@@ -1,18 +1,6 @@
 import Exact
 import Fixture
 
-/// The pair screenings of one mistake search, built on first use and shared by every mistake's
-/// outcome: the programs are compiled once per set of pending claims, not once per mistake.
-final class ScreenCache: Sendable {
-    private let screenings = Locked<[[Int]: PairScreening?]>([:])
-
-    /// The screening for these pending claims (nil where the fast path does not apply), built by
-    /// `build` the first time; a caller that arrives meanwhile waits for it.
-    func screening(pending: [Int], build: () -> PairScreening?) -> PairScreening? {
-        screenings.value(for: pending, make: build)
-    }
-}
-
 /// The pairs of a search screened on one `SlotScreen` in batches of `LaneRegisters.width`, one
 /// pass of the shared instructions per batch. `MistakeSearch.outcomes` runs each batch as a job
 /// of its own; a mistake's values wait for its batch (or run it, if no job has yet).
